@@ -1,0 +1,91 @@
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "ecograph/core/error.hpp"
+
+namespace ecograph::cli {
+namespace {
+
+struct ValidateOptions {
+    InputOptions in;
+    std::string format;
+    std::string output;
+};
+
+std::string summary(const LoadResult& r, const std::vector<std::string>& files) {
+    std::string what = files.size() == 1 ? files.front() : fmt::format("{} files", files.size());
+    std::string counts = fmt::format("{} error{}, {} warning{}", r.diags.error_count(),
+                                     r.diags.error_count() == 1 ? "" : "s", r.diags.warning_count(),
+                                     r.diags.warning_count() == 1 ? "" : "s");
+    if (r.unreadable()) return fmt::format("{}: cannot be read; {}\n", what, counts);
+    return fmt::format("{}: {} entities, {} relations; {}\n", what, r.graph->entity_count(),
+                       r.graph->relation_count(), counts);
+}
+
+std::string as_json(const LoadResult& r, const std::vector<std::string>& files) {
+    nlohmann::ordered_json j;
+    j["files"] = files;
+    j["readable"] = !r.unreadable();
+    if (!r.unreadable()) {
+        j["entities"] = r.graph->entity_count();
+        j["relations"] = r.graph->relation_count();
+        j["typed"] = r.graph->typed();
+    }
+    j["errors"] = r.diags.error_count();
+    j["warnings"] = r.diags.warning_count();
+    j["diagnostics"] = nlohmann::ordered_json::array();
+    for (const auto& d : r.diags.items()) {
+        nlohmann::ordered_json e;
+        e["severity"] = std::string(severity_name(d.severity));
+        e["code"] = d.code;
+        e["file"] = d.location.file;
+        e["line"] = d.location.line;
+        e["subject"] = d.subject;
+        e["message"] = d.message;
+        e["hint"] = d.hint;
+        j["diagnostics"].push_back(std::move(e));
+    }
+    return j.dump(2) + "\n";
+}
+
+std::string as_table(const LoadResult& r, TableFormat format) {
+    Table t;
+    t.columns = {"file", "line", "severity", "code", "subject", "message", "hint"};
+    for (const auto& d : r.diags.items())
+        t.add_row({d.location.file, d.location.line ? std::to_string(d.location.line) : "",
+                   std::string(severity_name(d.severity)), d.code, d.subject, d.message, d.hint});
+    return render_table(t, format);
+}
+
+int run(const ValidateOptions& o) {
+    Schema schema = Schema::load(o.in.schema);
+    LoadResult r = load_graph(o.in.files, schema);
+    TableFormat format = parse_table_format(o.format);
+    std::string out;
+    if (format == TableFormat::Json)
+        out = as_json(r, o.in.files);
+    else if (format == TableFormat::Table)
+        out = format_diagnostics(r.diags) + summary(r, o.in.files);
+    else
+        out = as_table(r, format);
+    emit(out, o.output);
+    if (r.unreadable()) return static_cast<int>(ExitStatus::Unreadable);
+    return r.diags.error_count() > 0 ? static_cast<int>(ExitStatus::Problems) : 0;
+}
+
+}  // namespace
+
+void register_validate(CLI::App& app, Context& ctx) {
+    auto opts = std::make_shared<ValidateOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "validate",
+        "Check graph files against the schema and report every problem (exit 0 clean, 1 problems, "
+        "3 unreadable input)");
+    add_input_options(*cmd, opts->in);
+    add_format_option(*cmd, opts->format);
+    add_output_option(*cmd, opts->output);
+    cmd->callback([opts, &ctx] { ctx.run = [opts] { return run(*opts); }; });
+}
+
+}  // namespace ecograph::cli

@@ -1,0 +1,77 @@
+#include "cli/common.hpp"
+
+#include <cstdio>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "ecograph/core/atomic_file.hpp"
+#include "ecograph/core/error.hpp"
+
+namespace ecograph::cli {
+
+void add_input_options(CLI::App& cmd, InputOptions& in) {
+    cmd.add_option("files", in.files, "Graph files (DOT); several are merged by entity id")
+        ->required()
+        ->type_name("FILE...");
+    cmd.add_option("--schema", in.schema,
+                   "Schema file (TOML) extending or replacing the built-in schema")
+        ->type_name("FILE");
+}
+
+void add_format_option(CLI::App& cmd, std::string& format) {
+    format = "table";
+    cmd.add_option("-f,--format", format, "Output format")
+        ->check(CLI::IsMember({"table", "json", "csv", "markdown"}))
+        ->capture_default_str();
+}
+
+void add_output_option(CLI::App& cmd, std::string& output) {
+    cmd.add_option("-o,--output", output,
+                   "Write to FILE (atomically: a temporary file, then rename) instead of stdout")
+        ->type_name("FILE");
+}
+
+std::string format_diagnostics(const Diagnostics& diags) {
+    std::string out;
+    for (const auto& d : diags.items()) out += format_diagnostic(d) + "\n";
+    return out;
+}
+
+Graph load_checked(const InputOptions& in, const Schema& schema) {
+    LoadResult r = load_graph(in.files, schema);
+    Diagnostics shown;
+    for (const auto& d : r.diags.items())
+        if (d.severity == Severity::Error) shown.add(d);
+    std::fputs(format_diagnostics(shown).c_str(), stderr);
+    if (r.unreadable()) throw Error("cannot read the input", ExitStatus::Unreadable);
+    if (shown.error_count() > 0)
+        throw Error(fmt::format("{} validation error{}; see `ecograph validate`",
+                                shown.error_count(), shown.error_count() == 1 ? "" : "s"),
+                    ExitStatus::Problems);
+    return std::move(*r.graph);
+}
+
+void emit(const std::string& content, const std::string& output, bool binary) {
+    if (output.empty() || output == "-") {
+        if (binary && ::isatty(STDOUT_FILENO))
+            throw Error("refusing to write binary output to a terminal; use --output FILE",
+                        ExitStatus::Usage);
+        std::fwrite(content.data(), 1, content.size(), stdout);
+        if (std::fflush(stdout) != 0) throw Error("cannot write to stdout");
+        return;
+    }
+    write_file_atomic(output, content);
+}
+
+std::string format_number(double x, int precision) {
+    std::string s = fmt::format("{:.{}f}", x, precision);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+}  // namespace ecograph::cli

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "ecograph/core/table.hpp"
+#include "ecograph/io/load.hpp"
+#include "ecograph/schema/schema.hpp"
+
+namespace ecograph::cli {
+
+/// State shared by the subcommands: the chosen command's action and common option values.
+struct Context {
+    std::function<int()> run;
+};
+
+/// Options every graph-reading command takes.
+struct InputOptions {
+    std::vector<std::string> files;
+    std::optional<std::string> schema;
+};
+
+/// Adds FILE... (required) and --schema to `cmd`.
+void add_input_options(CLI::App& cmd, InputOptions& in);
+/// Adds --format (table|json|csv|markdown) to `cmd`.
+void add_format_option(CLI::App& cmd, std::string& format);
+/// Adds --output FILE to `cmd`.
+void add_output_option(CLI::App& cmd, std::string& output);
+
+/// Loads and validates the inputs. Prints problems to stderr and throws Error (exit 3 when an
+/// input cannot be read, 1 when the graph has validation errors) instead of returning a graph
+/// that must not be analysed.
+Graph load_checked(const InputOptions& in, const Schema& schema);
+
+/// Writes `content` to `output` atomically, or to stdout when `output` is empty or "-".
+void emit(const std::string& content, const std::string& output, bool binary = false);
+
+/// Diagnostics as compiler-style lines, one per problem.
+std::string format_diagnostics(const Diagnostics& diags);
+
+/// A fixed-precision number without trailing zeros ("0.25", "3"), identical on every run.
+std::string format_number(double x, int precision = 6);
+
+}  // namespace ecograph::cli

@@ -1,0 +1,77 @@
+#include "ecograph/core/atomic_file.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+#include "ecograph/core/error.hpp"
+#include <sys/stat.h>
+
+namespace ecograph {
+
+void write_file_atomic(const std::string& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0)
+        throw Error(fmt::format("{}: cannot create a temporary file in '{}': {}", path,
+                                dir.string(), std::strerror(errno)));
+    const char* p = content.data();
+    std::size_t left = content.size();
+    bool ok = true;
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            ok = false;
+            break;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    int saved = errno;
+    // Files are created 0600 by mkstemp; give them the usual permissions.
+    if (ok) ok = ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+    if (!ok) saved = errno;
+    if (::close(fd) != 0 && ok) {
+        ok = false;
+        saved = errno;
+    }
+    if (ok && ::rename(tmpl.c_str(), path.c_str()) != 0) {
+        ok = false;
+        saved = errno;
+    }
+    if (!ok) {
+        ::unlink(tmpl.c_str());
+        throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(saved)));
+    }
+}
+
+std::string read_file(const std::string& path) {
+    std::error_code ec;
+    auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status))
+        throw Error(fmt::format("{}: no such file", path), ExitStatus::Unreadable);
+    if (std::filesystem::is_directory(status))
+        throw Error(fmt::format("{}: is a directory, not a graph file", path),
+                    ExitStatus::Unreadable);
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)),
+                    ExitStatus::Unreadable);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (in.bad()) throw Error(fmt::format("{}: read error", path), ExitStatus::Unreadable);
+    return std::move(buf).str();
+}
+
+}  // namespace ecograph

@@ -1,0 +1,16 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ecograph {
+
+/// Writes `content` to `path` atomically: a temporary file in the same directory, flushed, then
+/// renamed over the target, so a failed run never leaves half a file. Throws Error on failure.
+void write_file_atomic(const std::string& path, std::string_view content);
+
+/// Reads a whole file. Throws Error (ExitStatus::Unreadable) naming the file when it is missing,
+/// a directory, or unreadable.
+std::string read_file(const std::string& path);
+
+}  // namespace ecograph

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ecograph {
+
+/// Output formats of tabular commands.
+enum class TableFormat { Table, Json, Csv, Markdown };
+
+/// Parses "table", "json", "csv" or "markdown"; throws Error (usage) otherwise.
+TableFormat parse_table_format(std::string_view name);
+
+/// A titled grid of cells, rendered as an aligned text table, CSV (RFC 4180) or Markdown.
+/// JSON output is structured per command and does not go through this type.
+struct Table {
+    std::string title;  ///< printed above the table (text, Markdown); not in CSV
+    std::vector<std::string> columns;
+    std::vector<std::vector<std::string>> rows;
+    std::vector<bool> right_align;  ///< per column; numeric columns read better right-aligned
+
+    void add_row(std::vector<std::string> row) { rows.push_back(std::move(row)); }
+};
+
+std::string render_text(const Table& t);
+std::string render_csv(const Table& t);
+std::string render_markdown(const Table& t);
+/// Renders in `format`, which must not be Json.
+std::string render_table(const Table& t, TableFormat format);
+
+/// Display width of a UTF-8 string in terminal columns (one per code point).
+std::size_t display_width(std::string_view s);
+
+}  // namespace ecograph

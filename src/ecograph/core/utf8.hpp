@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace ecograph {
+
+/// True when `s` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool is_valid_utf8(std::string_view s);
+
+/// `s` with every ill-formed sequence replaced by U+FFFD, so that outputs stay valid UTF-8.
+std::string sanitize_utf8(std::string_view s);
+
+}  // namespace ecograph

@@ -1,0 +1,303 @@
+#include "ecograph/io/dot_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <regex>
+
+#include <fmt/format.h>
+#include <graphviz/cgraph.h>
+
+#include "ecograph/core/utf8.hpp"
+#include "ecograph/io/dot_scan.hpp"
+
+namespace ecograph {
+namespace {
+
+// cgraph keeps its error state in globals; every read holds this lock.
+std::mutex& cgraph_mutex() {
+    static std::mutex m;
+    return m;
+}
+
+// cgraph hands its messages over in pieces ("Error", ": ", "text\n"); glue them into lines.
+std::string g_pending;
+std::vector<std::string>* g_messages = nullptr;
+
+int collect_message(char* piece) {
+    g_pending += piece;
+    std::size_t nl;
+    while ((nl = g_pending.find('\n')) != std::string::npos) {
+        if (g_messages) g_messages->push_back(g_pending.substr(0, nl));
+        g_pending.erase(0, nl + 1);
+    }
+    return 0;
+}
+
+struct MemoryChannel {
+    std::string_view text;
+    std::size_t pos = 0;
+};
+
+int channel_read(void* chan, char* buf, int bufsize) {
+    auto* c = static_cast<MemoryChannel*>(chan);
+    std::size_t n =
+        std::min<std::size_t>(static_cast<std::size_t>(bufsize), c->text.size() - c->pos);
+    std::memcpy(buf, c->text.data() + c->pos, n);
+    c->pos += n;
+    return static_cast<int>(n);
+}
+int channel_put(void*, const char*) { return 0; }
+int channel_flush(void*) { return 0; }
+
+struct GraphCloser {
+    void operator()(Agraph_t* g) const { agclose(g); }
+};
+using GraphPtr = std::unique_ptr<Agraph_t, GraphCloser>;
+
+// Reads every graph of `text`, collecting cgraph's messages. Graphs are discarded on error.
+std::vector<GraphPtr> parse_all(const std::string& text, const std::string& origin,
+                                std::vector<std::string>& messages, bool& failed) {
+    std::vector<GraphPtr> graphs;
+    g_pending.clear();
+    g_messages = &messages;
+    agseterr(AGWARN);
+    agseterrf(collect_message);
+    agreseterrors();
+    std::string file = origin;  // agsetfile wants a mutable char*, and resets the line counter
+    agsetfile(file.data());
+    Agiodisc_t io{channel_read, channel_put, channel_flush};
+    Agdisc_t disc{&AgMemDisc, &AgIdDisc, &io};
+    MemoryChannel chan{text, 0};
+    while (Agraph_t* g = agread(&chan, &disc)) {
+        graphs.emplace_back(g);
+        if (agerrors() > 0) break;  // a partial graph: stop here
+    }
+    if (!g_pending.empty()) messages.push_back(g_pending);
+    g_pending.clear();
+    g_messages = nullptr;
+    agseterrf(nullptr);
+    failed = agerrors() > 0;
+    agreseterrors();
+    if (failed) graphs.clear();
+    return graphs;
+}
+
+std::string node_name(void* obj, const detail::DotScan& scan) {
+    const char* n = agnameof(obj);
+    std::string_view s = n ? n : "";
+    return detail::has_placeholder(s) ? detail::expand_placeholders(s, scan) : std::string(s);
+}
+
+std::string attr_value(void* obj, Agsym_t* sym, const detail::DotScan& scan) {
+    const char* v = agxget(obj, sym);
+    std::string_view s = v ? v : "";
+    return detail::has_placeholder(s) ? detail::expand_placeholders(s, scan) : std::string(s);
+}
+
+// Turns one cgraph message into a diagnostic with the real line and a clear explanation.
+void report_cgraph_message(const std::string& raw, const std::string& origin,
+                           const detail::DotScan& scan, bool is_error, Diagnostics& diags) {
+    std::string msg = raw;
+    // Drop the "Error: file: " / "Warning: " prefixes cgraph adds.
+    for (const char* prefix : {"Error: ", "Error:", "Warning: ", "Warning:"})
+        if (msg.rfind(prefix, 0) == 0) msg.erase(0, std::strlen(prefix));
+    if (msg.rfind(origin + ": ", 0) == 0) msg.erase(0, origin.size() + 2);
+    std::uint32_t line = 0;
+    static const std::regex in_line(R"(\s*in line (\d+))");
+    std::smatch m;
+    if (std::regex_search(msg, m, in_line)) {
+        line = static_cast<std::uint32_t>(std::stoul(m[1]));
+        msg = m.prefix().str() + m.suffix().str();
+    }
+    while (!msg.empty() && (msg.back() == ' ' || msg.back() == '\r')) msg.pop_back();
+    if (msg.empty()) return;
+    std::string hint;
+    if (msg.find("memory exhausted") != std::string::npos) {
+        if (scan.longest_chain >= 1000) {
+            msg = fmt::format(
+                "edge chain of {} nodes is longer than Graphviz's DOT parser can take "
+                "(cgraph fails from about 2,500)",
+                scan.longest_chain);
+            line = scan.longest_chain_line;
+            hint = "split the chain into several edge statements (a -> b -> c; c -> d -> e)";
+        } else if (scan.max_depth >= 100) {
+            msg =
+                fmt::format("subgraphs nested {} deep are more than Graphviz's DOT parser can take",
+                            scan.max_depth);
+            line = scan.max_depth_line;
+            hint = "flatten the nesting";
+        } else {
+            hint = "the statement is too deeply nested for Graphviz's DOT parser";
+        }
+    } else if (msg.find("syntax error") != std::string::npos && line > scan.lines) {
+        msg = "unexpected end of file (truncated DOT?)";
+        line = scan.lines;
+    }
+    if (msg.find("scanning a quoted string") != std::string::npos)
+        hint = "a string is not closed: look for a missing '\"'";
+    Diagnostic d{is_error ? Severity::Error : Severity::Warning,
+                 is_error ? "E001" : "W001",
+                 {origin, line},
+                 "",
+                 msg,
+                 hint};
+    diags.add(std::move(d));
+}
+
+// Pops the recorded line of the next edge tail -> head (file order), if the scan saw it.
+class EdgeLines {
+public:
+    explicit EdgeLines(const detail::DotScan& scan) {
+        for (const auto& e : scan.edges) sites_[{e.tail, e.head}].push_back(e.line);
+    }
+    std::uint32_t next(const std::string& tail, const std::string& head, bool directed) {
+        for (int attempt = 0; attempt < (directed ? 1 : 2); ++attempt) {
+            auto it = attempt == 0 ? sites_.find({tail, head}) : sites_.find({head, tail});
+            if (it != sites_.end() && !it->second.empty()) {
+                std::uint32_t line = it->second.front();
+                if (it->second.size() > 1) it->second.pop_front();  // keep the last for repeats
+                return line;
+            }
+        }
+        return 0;
+    }
+
+private:
+    std::map<std::pair<std::string, std::string>, std::deque<std::uint32_t>> sites_;
+};
+
+std::vector<Agsym_t*> declared(Agraph_t* g, int kind) {
+    std::vector<Agsym_t*> out;
+    for (Agsym_t* sym = agnxtattr(g, kind, nullptr); sym; sym = agnxtattr(g, kind, sym))
+        out.push_back(sym);
+    return out;
+}
+
+void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
+                const detail::DotScan& scan, GraphBuilder& b, Diagnostics& diags,
+                std::size_t entities_before) {
+    auto line_of = [&](const std::string& id) -> std::uint32_t {
+        if (auto it = scan.decl_line.find(id); it != scan.decl_line.end()) return it->second;
+        if (auto it = scan.first_line.find(id); it != scan.first_line.end()) return it->second;
+        return 0;
+    };
+    auto node_syms = declared(g, AGNODE);
+    std::map<Agnode_t*, EntityIndex> index;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        std::string id = node_name(n, scan);
+        Origin here{file, line_of(id)};
+        EntityIndex v = b.entity(id, here);
+        index[n] = v;
+        bool earlier = v < entities_before;  // declared by an earlier file
+        if (!earlier && here.line) b.set_entity_origin(v, here);
+        for (Agsym_t* sym : node_syms) {
+            std::string key = sym->name, value = attr_value(n, sym, scan);
+            if (value.empty() || (key == "label" && value == "\\N")) continue;
+            if (key == "name") key = "label";
+            Location prev_loc{b.files()[b.entity_origin(v).file - 1], b.entity_origin(v).line};
+            if (key == "type") {
+                std::string before(b.entity_type(v));
+                if (!b.set_entity_type(v, value))
+                    diags.error(
+                        "E301", {origin, here.line}, id,
+                        fmt::format("entity '{}' is declared as '{}' here but as '{}' at {}:{}", id,
+                                    value, before, prev_loc.file, prev_loc.line),
+                        "give each id one type, or rename one of the entities");
+                continue;
+            }
+            if (earlier) {
+                const std::string* old = b.entity_attr(v, key);
+                if (old && *old != value) {
+                    diags.error("E302", {origin, here.line}, id,
+                                fmt::format("attribute '{}' of '{}' is '{}' here but '{}' at {}:{}",
+                                            key, id, value, *old, prev_loc.file, prev_loc.line),
+                                "declare the attribute in one file only");
+                    continue;
+                }
+            }
+            b.set_entity_attr(v, key, std::move(value));
+        }
+    }
+
+    // Edges in creation order, so that multi-edges keep the order they were written in.
+    std::vector<Agedge_t*> edges;
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n))
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) edges.push_back(e);
+    std::sort(edges.begin(), edges.end(),
+              [](Agedge_t* a, Agedge_t* c) { return AGSEQ(a) < AGSEQ(c); });
+    auto edge_syms = declared(g, AGEDGE);
+    EdgeLines lines(scan);
+    const bool directed = agisdirected(g);
+    for (Agedge_t* e : edges) {
+        EntityIndex from = index[agtail(e)], to = index[aghead(e)];
+        std::string tail(b.entity_id(from)), head(b.entity_id(to));
+        std::uint32_t line = lines.next(tail, head, directed);
+        if (line == 0) line = line_of(tail);
+        std::string type;
+        std::vector<std::pair<std::string, std::string>> attrs;
+        for (Agsym_t* sym : edge_syms) {
+            std::string key = sym->name, value = attr_value(e, sym, scan);
+            if (value.empty() || key == "key") continue;
+            if (key == "type")
+                type = std::move(value);
+            else
+                attrs.emplace_back(std::move(key), std::move(value));
+        }
+        RelationIndex r = b.add_relation(from, to, type, {file, line});
+        for (auto& [k, v] : attrs) b.set_relation_attr(r, k, std::move(v));
+    }
+}
+
+}  // namespace
+
+bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& builder,
+              Diagnostics& diags) {
+    if (auto nul = raw.find('\0'); nul != std::string_view::npos) {
+        auto line =
+            static_cast<std::uint32_t>(std::count(raw.begin(), raw.begin() + nul, '\n') + 1);
+        diags.error("E002", {origin, line}, "",
+                    fmt::format("not a DOT file: NUL byte at offset {} (binary data?)", nul));
+        return false;
+    }
+    std::string text;
+    if (is_valid_utf8(raw)) {
+        text.assign(raw);
+    } else {
+        text = sanitize_utf8(raw);
+        diags.warning("W002", {origin, 0}, "", "invalid UTF-8 replaced with U+FFFD",
+                      "save the file as UTF-8");
+    }
+    detail::DotScan scan = detail::scan_dot(text);
+
+    std::lock_guard lock(cgraph_mutex());
+    std::vector<std::string> messages;
+    bool failed = false;
+    std::vector<GraphPtr> graphs = parse_all(scan.text, origin, messages, failed);
+    for (const auto& m : messages) {
+        bool is_error = m.rfind("Warning", 0) != 0;
+        if (is_error || !failed) report_cgraph_message(m, origin, scan, is_error && failed, diags);
+    }
+    if (failed) {
+        if (messages.empty()) diags.error("E001", {origin, 0}, "", "cannot parse DOT");
+        return false;
+    }
+    if (graphs.empty()) {
+        diags.error("E003", {origin, 0}, "",
+                    fmt::format("no graph in {} (empty, or only comments)", origin),
+                    "a DOT file holds `digraph NAME { ... }`");
+        return false;
+    }
+    std::uint32_t file = builder.add_file(origin);
+    std::size_t before = builder.entity_count();
+    if (builder.files().size() == 1) {
+        builder.set_directed(agisdirected(graphs.front().get()));
+        builder.set_name(node_name(graphs.front().get(), scan));
+    }
+    for (const auto& g : graphs) load_graph(g.get(), origin, file, scan, builder, diags, before);
+    return true;
+}
+
+}  // namespace ecograph

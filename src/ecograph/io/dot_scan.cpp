@@ -1,0 +1,330 @@
+#include "ecograph/io/dot_scan.hpp"
+
+#include <cctype>
+#include <charconv>
+
+namespace ecograph::detail {
+namespace {
+
+enum class Tok { Id, Keyword, EdgeOp, Punct, End };
+
+struct Token {
+    Tok kind;
+    std::string value;  // the id as cgraph will see it; keyword lowercased; punctuation char
+    std::uint32_t line;
+};
+
+bool id_start(unsigned char c) { return std::isalpha(c) || c == '_' || c >= 0x80; }
+bool id_char(unsigned char c) { return std::isalnum(c) || c == '_' || c >= 0x80; }
+
+bool is_keyword(std::string_view s) {
+    std::string lower;
+    for (char c : s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return lower == "node" || lower == "edge" || lower == "graph" || lower == "digraph" ||
+           lower == "subgraph" || lower == "strict";
+}
+
+class Lexer {
+public:
+    Lexer(std::string_view in, DotScan& out) : in_(in), out_(out) {}
+
+    std::vector<Token> run() {
+        std::vector<Token> toks;
+        bool line_start = true;
+        while (pos_ < in_.size()) {
+            char c = in_[pos_];
+            if (c == '\n') {
+                copy(1);
+                ++line_;
+                line_start = true;
+                continue;
+            }
+            if (std::isspace(static_cast<unsigned char>(c))) {
+                copy(1);
+                continue;
+            }
+            if (line_start && c == '#') {  // cpp output lines are ignored by cgraph
+                skip_to_eol();
+                continue;
+            }
+            line_start = false;
+            if (c == '/' && peek(1) == '/') {
+                skip_to_eol();
+                continue;
+            }
+            if (c == '/' && peek(1) == '*') {
+                std::size_t end = in_.find("*/", pos_ + 2);
+                copy_counting((end == std::string_view::npos ? in_.size() : end + 2) - pos_);
+                continue;
+            }
+            std::uint32_t line = line_;
+            if (c == '"') {
+                toks.push_back({Tok::Id, quoted(), line});
+            } else if (c == '<') {
+                toks.push_back({Tok::Id, html(), line});
+            } else if ((c == '-' && (peek(1) == '>' || peek(1) == '-'))) {
+                copy(2);
+                toks.push_back({Tok::EdgeOp, "", line});
+            } else if (id_start(static_cast<unsigned char>(c)) ||
+                       std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-') {
+                toks.push_back(plain(line));
+            } else {
+                copy(1);
+                toks.push_back({Tok::Punct, std::string(1, c), line});
+            }
+        }
+        out_.lines = line_;
+        toks.push_back({Tok::End, "", line_});
+        return toks;
+    }
+
+private:
+    char peek(std::size_t k) const { return pos_ + k < in_.size() ? in_[pos_ + k] : '\0'; }
+    void copy(std::size_t n) {
+        out_.text.append(in_.substr(pos_, n));
+        pos_ += n;
+    }
+    void copy_counting(std::size_t n) {
+        for (std::size_t i = 0; i < n; ++i)
+            if (in_[pos_ + i] == '\n') ++line_;
+        copy(n);
+    }
+    void skip_to_eol() {
+        std::size_t end = in_.find('\n', pos_);
+        copy((end == std::string_view::npos ? in_.size() : end) - pos_);
+    }
+
+    // Emits either the raw span [start, pos_) or, when it is long, a placeholder.
+    void emit(std::size_t start, std::string value, std::uint32_t newlines) {
+        if (pos_ - start <= DotScan::kLongToken) {
+            out_.text.append(in_.substr(start, pos_ - start));
+            return;
+        }
+        out_.text += "\"\x1E";
+        out_.text += std::to_string(out_.long_values.size());
+        out_.text.append(newlines, '\n');
+        out_.text += "\x1F\"";
+        out_.long_values.push_back(std::move(value));
+    }
+
+    // One quoted string, unescaped as cgraph does: \" becomes ", backslash-newline vanishes,
+    // every other backslash stays. Returns false at end of input (unterminated).
+    bool quoted_part(std::string& value, std::uint32_t& newlines) {
+        ++pos_;  // opening quote
+        while (pos_ < in_.size()) {
+            char c = in_[pos_];
+            if (c == '"') {
+                ++pos_;
+                return true;
+            }
+            if (c == '\\' && peek(1) == '"') {
+                value += '"';
+                pos_ += 2;
+            } else if (c == '\\' && peek(1) == '\\') {
+                value += "\\\\";
+                pos_ += 2;
+            } else if (c == '\\' && peek(1) == '\n') {
+                ++newlines;
+                pos_ += 2;
+            } else {
+                if (c == '\n') ++newlines;
+                value += c;
+                ++pos_;
+            }
+        }
+        return false;
+    }
+
+    std::string quoted() {
+        std::size_t start = pos_;
+        std::string value;
+        std::uint32_t newlines = 0;
+        if (!quoted_part(value, newlines)) {
+            // Unterminated: hand it to cgraph untouched, it reports the error.
+            pos_ = start;
+            copy_counting(in_.size() - start);
+            return value;
+        }
+        // "a" + "b" + ... is one id.
+        for (;;) {
+            std::size_t save = pos_;
+            std::uint32_t nl = 0;
+            while (pos_ < in_.size() && std::isspace(static_cast<unsigned char>(in_[pos_]))) {
+                if (in_[pos_] == '\n') ++nl;
+                ++pos_;
+            }
+            if (pos_ >= in_.size() || in_[pos_] != '+') {
+                pos_ = save;
+                break;
+            }
+            ++pos_;
+            while (pos_ < in_.size() && std::isspace(static_cast<unsigned char>(in_[pos_]))) {
+                if (in_[pos_] == '\n') ++nl;
+                ++pos_;
+            }
+            if (pos_ >= in_.size() || in_[pos_] != '"') {
+                pos_ = save;
+                break;
+            }
+            newlines += nl;
+            if (!quoted_part(value, newlines)) {
+                pos_ = save;
+                break;
+            }
+        }
+        line_ += newlines;
+        emit(start, value, newlines);
+        return value;
+    }
+
+    std::string html() {
+        std::size_t start = pos_;
+        int depth = 0;
+        std::uint32_t newlines = 0;
+        while (pos_ < in_.size()) {
+            char c = in_[pos_++];
+            if (c == '\n') ++newlines;
+            if (c == '<') ++depth;
+            if (c == '>' && --depth == 0) break;
+        }
+        std::string value(in_.substr(start + 1, pos_ - start - (depth == 0 ? 2 : 1)));
+        line_ += newlines;
+        emit(start, value, newlines);
+        return value;
+    }
+
+    Token plain(std::uint32_t line) {
+        std::size_t start = pos_;
+        if (id_start(static_cast<unsigned char>(in_[pos_]))) {
+            while (pos_ < in_.size() && id_char(static_cast<unsigned char>(in_[pos_]))) ++pos_;
+        } else {  // numeral: -?(.[0-9]+ | [0-9]+(.[0-9]*)?)
+            if (in_[pos_] == '-') ++pos_;
+            while (pos_ < in_.size() &&
+                   (std::isdigit(static_cast<unsigned char>(in_[pos_])) || in_[pos_] == '.'))
+                ++pos_;
+            if (pos_ == start + 1 && in_[start] == '-') {  // a lone '-'
+                out_.text += '-';
+                return {Tok::Punct, "-", line};
+            }
+        }
+        std::string value(in_.substr(start, pos_ - start));
+        emit(start, value, 0);
+        if (is_keyword(value)) {
+            std::string lower;
+            for (char c : value)
+                lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            return {Tok::Keyword, lower, line};
+        }
+        return {Tok::Id, value, line};
+    }
+
+    std::string_view in_;
+    DotScan& out_;
+    std::size_t pos_ = 0;
+    std::uint32_t line_ = 1;
+};
+
+// A light statement walk: which ids are nodes, where edges are, how long chains get.
+void walk(const std::vector<Token>& toks, DotScan& out) {
+    int attr_depth = 0;
+    std::uint32_t depth = 0;
+    const Token* tail = nullptr;  // last plain-id operand before an edge op
+    bool after_op = false;
+    std::uint32_t chain = 0, chain_line = 0;
+    auto end_chain = [&] {
+        if (chain + 1 > out.longest_chain && chain > 0) {
+            out.longest_chain = chain + 1;
+            out.longest_chain_line = chain_line;
+        }
+        chain = 0;
+    };
+    for (std::size_t i = 0; i < toks.size(); ++i) {
+        const Token& t = toks[i];
+        if (t.kind == Tok::Punct && t.value == "[") ++attr_depth;
+        if (t.kind == Tok::Punct && t.value == "]" && attr_depth > 0) --attr_depth;
+        if (attr_depth > 0 || t.kind == Tok::End) {
+            if (t.kind == Tok::End) end_chain();
+            continue;
+        }
+        if (t.kind == Tok::Punct && t.value == "{") {
+            if (++depth > out.max_depth) {
+                out.max_depth = depth;
+                out.max_depth_line = t.line;
+            }
+        }
+        if (t.kind == Tok::Punct && t.value == "}" && depth > 0) --depth;
+        if (t.kind == Tok::EdgeOp) {
+            if (chain == 0) chain_line = t.line;
+            ++chain;
+            after_op = true;
+            continue;
+        }
+        if (t.kind == Tok::Id) {
+            const Token* prev = i > 0 ? &toks[i - 1] : nullptr;
+            const Token& next = toks[i + 1];
+            bool named_graph =
+                prev && prev->kind == Tok::Keyword &&
+                (prev->value == "subgraph" || prev->value == "graph" || prev->value == "digraph");
+            bool port = prev && prev->kind == Tok::Punct && prev->value == ":";
+            bool assignment = next.kind == Tok::Punct && next.value == "=";
+            bool value = prev && prev->kind == Tok::Punct && prev->value == "=";
+            if (named_graph || port || assignment || value) continue;
+            out.first_line.try_emplace(t.value, t.line);
+            if (next.kind == Tok::Punct && next.value == "[")
+                out.decl_line.try_emplace(t.value, t.line);
+            if (after_op && tail) out.edges.push_back({tail->value, t.value, toks[i - 1].line});
+            if (!after_op) end_chain();
+            tail = &t;
+            after_op = false;
+            continue;
+        }
+        if (t.kind == Tok::Punct && t.value == ":") continue;  // port follows
+        if (t.kind == Tok::Punct && t.value == "}" && after_op == false) {
+            tail = nullptr;  // a subgraph operand: its edges are not plain pairs
+            continue;
+        }
+        if (!(t.kind == Tok::Punct && t.value == "{")) {
+            end_chain();
+            tail = nullptr;
+            after_op = false;
+        } else if (!after_op) {
+            end_chain();
+            tail = nullptr;
+        }
+    }
+}
+
+}  // namespace
+
+DotScan scan_dot(std::string_view text) {
+    DotScan out;
+    out.text.reserve(text.size());
+    Lexer lexer(text, out);
+    walk(lexer.run(), out);
+    return out;
+}
+
+std::string expand_placeholders(std::string_view s, const DotScan& scan) {
+    std::string out;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        std::size_t open = s.find('\x1E', pos);
+        std::size_t close = open == std::string_view::npos ? open : s.find('\x1F', open);
+        if (close == std::string_view::npos) {
+            out.append(s.substr(pos));
+            break;
+        }
+        out.append(s.substr(pos, open - pos));
+        std::size_t index = 0;
+        auto [p, ec] = std::from_chars(s.data() + open + 1, s.data() + close, index);
+        (void)p;
+        if (ec == std::errc() && index < scan.long_values.size())
+            out += scan.long_values[index];
+        else
+            out.append(s.substr(open, close + 1 - open));  // not ours: keep as written
+        pos = close + 1;
+    }
+    return out;
+}
+
+}  // namespace ecograph::detail

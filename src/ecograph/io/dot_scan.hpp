@@ -1,0 +1,44 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ecograph::detail {
+
+/// Where an edge between two plain node ids was written.
+struct EdgeSite {
+    std::string tail, head;
+    std::uint32_t line;
+};
+
+/// Result of a lexical pass over DOT text, done before cgraph parses it. cgraph gives no
+/// positions for nodes or edges and is quadratic on very long tokens, so this pass
+/// (1) finds the line of every node and edge, (2) replaces every token or "..." + "..."
+/// concatenation longer than kLongToken bytes by a short placeholder that keeps the same
+/// number of newlines (so cgraph's line numbers stay right), and (3) measures what cgraph's
+/// parser cannot take (long edge chains, deep nesting) so that its failures can be explained.
+struct DotScan {
+    static constexpr std::size_t kLongToken = 4096;
+
+    std::string text;                      ///< the input with long tokens replaced
+    std::vector<std::string> long_values;  ///< placeholder index -> value cgraph would have read
+    std::unordered_map<std::string, std::uint32_t> first_line;  ///< node id -> first use
+    std::unordered_map<std::string, std::uint32_t> decl_line;   ///< node id -> first `id [..]`
+    std::vector<EdgeSite> edges;                                ///< in file order
+    std::uint32_t longest_chain = 0;  ///< most nodes in one `a -> b -> c` statement
+    std::uint32_t longest_chain_line = 0;
+    std::uint32_t max_depth = 0;  ///< deepest `{` nesting
+    std::uint32_t max_depth_line = 0;
+    std::uint32_t lines = 1;
+};
+
+DotScan scan_dot(std::string_view text);
+
+/// Replaces the placeholders that scan_dot put into `s` by their values.
+std::string expand_placeholders(std::string_view s, const DotScan& scan);
+inline bool has_placeholder(std::string_view s) { return s.find('\x1E') != std::string_view::npos; }
+
+}  // namespace ecograph::detail

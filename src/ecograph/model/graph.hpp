@@ -1,0 +1,176 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "ecograph/core/diagnostic.hpp"
+#include "ecograph/model/attribute_store.hpp"
+
+namespace ecograph {
+
+using EntityIndex = std::uint32_t;
+using RelationIndex = std::uint32_t;
+using TypeTag = std::uint16_t;  ///< index into a graph's type vocabulary; 0 means untyped
+
+/// Where an entity or relation was declared: file (1-based index into Graph::files(), 0 for
+/// none) and line (0 when unknown).
+struct Origin {
+    std::uint32_t file = 0;
+    std::uint32_t line = 0;
+};
+
+/// A loaded, immutable typed graph in compact form.
+///
+/// Entities are dense 32-bit indices in first-seen order; relations are sorted by source so
+/// that the relations leaving an entity are one contiguous range (CSR), with a second index for
+/// the relations entering it. Types are small integer tags into per-graph vocabularies (the
+/// names as written; the schema is consulted by name). Attributes live in AttributeStores apart
+/// from the topology. docs/model.md gives the bytes per entity and relation.
+class Graph {
+public:
+    std::size_t entity_count() const { return entity_type_.size(); }
+    std::size_t relation_count() const { return rel_type_.size(); }
+
+    std::string_view id(EntityIndex v) const {
+        return std::string_view(id_pool_).substr(id_offset_[v], id_offset_[v + 1] - id_offset_[v]);
+    }
+    /// Display name: the `label` attribute, else the id.
+    std::string_view name(EntityIndex v) const;
+    std::optional<EntityIndex> find(std::string_view id) const;
+    /// Every id, for "did you mean" suggestions.
+    std::vector<std::string> ids() const;
+
+    TypeTag entity_type(EntityIndex v) const { return entity_type_[v]; }
+    std::string_view entity_type_name(EntityIndex v) const {
+        return entity_types_[entity_type_[v]];
+    }
+    /// Tag -> type name as written in the input; entry 0 is "" (untyped).
+    const std::vector<std::string>& entity_type_vocabulary() const { return entity_types_; }
+
+    EntityIndex source(RelationIndex r) const { return rel_src_[r]; }
+    EntityIndex target(RelationIndex r) const { return rel_dst_[r]; }
+    TypeTag relation_type(RelationIndex r) const { return rel_type_[r]; }
+    std::string_view relation_type_name(RelationIndex r) const {
+        return relation_types_[rel_type_[r]];
+    }
+    const std::vector<std::string>& relation_type_vocabulary() const { return relation_types_; }
+    /// "infosys -partners_with-> alibaba-cloud" (or "a -> b" when untyped).
+    std::string relation_label(RelationIndex r) const;
+
+    /// Relations leaving `v` are the indices [out_begin(v), out_end(v)).
+    RelationIndex out_begin(EntityIndex v) const { return out_offset_[v]; }
+    RelationIndex out_end(EntityIndex v) const { return out_offset_[v + 1]; }
+    std::size_t out_degree(EntityIndex v) const { return out_offset_[v + 1] - out_offset_[v]; }
+    /// Relations entering `v`, in relation order.
+    std::span<const RelationIndex> in_relations(EntityIndex v) const {
+        return {in_rel_.data() + in_offset_[v], in_offset_[v + 1] - in_offset_[v]};
+    }
+    std::size_t in_degree(EntityIndex v) const { return in_offset_[v + 1] - in_offset_[v]; }
+
+    const AttributeStore& entity_attributes() const { return entity_attrs_; }
+    const AttributeStore& relation_attributes() const { return relation_attrs_; }
+    const std::string* entity_attr(EntityIndex v, std::string_view key) const {
+        return entity_attrs_.get(v, key);
+    }
+    const std::string* relation_attr(RelationIndex r, std::string_view key) const {
+        return relation_attrs_.get(r, key);
+    }
+
+    const std::vector<std::string>& files() const { return files_; }
+    Location entity_location(EntityIndex v) const { return location(entity_origin_[v]); }
+    Location relation_location(RelationIndex r) const { return location(rel_origin_[r]); }
+
+    bool directed() const { return directed_; }
+    const std::string& graph_name() const { return name_; }
+    /// True when any entity or relation carries a type.
+    bool typed() const { return entity_types_.size() > 1 || relation_types_.size() > 1; }
+
+    /// Bytes held by topology, ids and types (attributes and origins reported apart).
+    std::size_t topology_bytes() const;
+
+private:
+    friend class GraphBuilder;
+    Location location(Origin o) const;
+
+    std::string id_pool_;
+    std::vector<std::uint32_t> id_offset_{0};
+    std::vector<EntityIndex> by_id_;  ///< entity indices sorted by id, for find()
+    std::vector<TypeTag> entity_type_;
+    std::vector<std::string> entity_types_{""};
+    std::vector<EntityIndex> rel_src_, rel_dst_;
+    std::vector<TypeTag> rel_type_;
+    std::vector<std::string> relation_types_{""};
+    std::vector<std::uint32_t> out_offset_{0}, in_offset_{0};
+    std::vector<RelationIndex> in_rel_;
+    AttributeStore entity_attrs_, relation_attrs_;
+    std::vector<Origin> entity_origin_, rel_origin_;
+    std::vector<std::string> files_;
+    bool directed_ = true;
+    std::string name_;
+};
+
+/// Collects entities and relations from one or more inputs (merged by entity id), then builds
+/// the compact Graph. Conflicts are reported back to the caller, which knows the positions.
+class GraphBuilder {
+public:
+    /// Registers an input file; returns its 1-based index for Origin::file.
+    std::uint32_t add_file(std::string path);
+
+    /// The entity with this id, created on first use at `where`.
+    EntityIndex entity(std::string_view id, Origin where);
+    std::size_t entity_count() const { return entity_type_.size(); }
+    std::string_view entity_id(EntityIndex v) const;
+    Origin entity_origin(EntityIndex v) const { return entity_origin_[v]; }
+    /// Moves the entity's origin to its declaration (a node statement with attributes).
+    void set_entity_origin(EntityIndex v, Origin where) { entity_origin_[v] = where; }
+
+    /// Sets the type; returns false (keeping the first) if a different type was set before.
+    bool set_entity_type(EntityIndex v, std::string_view type);
+    std::string_view entity_type(EntityIndex v) const { return entity_types_[entity_type_[v]]; }
+    void set_entity_attr(EntityIndex v, std::string_view key, std::string value) {
+        entity_attrs_.set(v, key, std::move(value));
+    }
+    const std::string* entity_attr(EntityIndex v, std::string_view key) const {
+        return entity_attrs_.get(v, key);
+    }
+
+    RelationIndex add_relation(EntityIndex from, EntityIndex to, std::string_view type,
+                               Origin where);
+    void set_relation_attr(RelationIndex r, std::string_view key, std::string value) {
+        relation_attrs_.set(r, key, std::move(value));
+    }
+
+    void set_directed(bool directed) { directed_ = directed; }
+    void set_name(std::string name) { name_ = std::move(name); }
+    const std::vector<std::string>& files() const { return files_; }
+
+    Graph build() &&;
+
+private:
+    TypeTag intern(std::vector<std::string>& vocabulary,
+                   std::unordered_map<std::string, TypeTag>& index, std::string_view name);
+
+    std::string id_pool_;
+    std::vector<std::uint32_t> id_offset_{0};
+    std::unordered_map<std::string, EntityIndex> id_index_;
+    std::vector<TypeTag> entity_type_;
+    std::vector<std::string> entity_types_{""};
+    std::unordered_map<std::string, TypeTag> entity_type_index_{{"", 0}};
+    std::vector<Origin> entity_origin_;
+    std::vector<EntityIndex> rel_src_, rel_dst_;
+    std::vector<TypeTag> rel_type_;
+    std::vector<std::string> relation_types_{""};
+    std::unordered_map<std::string, TypeTag> relation_type_index_{{"", 0}};
+    std::vector<Origin> rel_origin_;
+    AttributeStore entity_attrs_, relation_attrs_;
+    std::vector<std::string> files_;
+    bool directed_ = true;
+    std::string name_;
+};
+
+}  // namespace ecograph

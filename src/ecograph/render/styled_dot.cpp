@@ -1,0 +1,253 @@
+#include "ecograph/render/styled_dot.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "ecograph/io/dot_writer.hpp"
+
+namespace ecograph {
+namespace {
+
+// Text for an HTML-like label: &, < and > escaped.
+std::string html_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '&')
+            out += "&amp;";
+        else if (c == '<')
+            out += "&lt;";
+        else if (c == '>')
+            out += "&gt;";
+        else if (c == '"')
+            out += "&quot;";
+        else
+            out += c;
+    }
+    return out;
+}
+
+std::string type_label(std::string_view t) { return t.empty() ? "(untyped)" : std::string(t); }
+
+std::vector<EntityIndex> sorted_entities(const Graph& g) {
+    std::vector<EntityIndex> v(g.entity_count());
+    std::iota(v.begin(), v.end(), 0);
+    std::sort(v.begin(), v.end(), [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); });
+    return v;
+}
+
+class Writer {
+public:
+    Writer(const Graph& g, const Schema& s, const StyleOptions& o) : g_(g), s_(s), o_(o) {}
+
+    std::string run() {
+        header();
+        auto order = sorted_entities(g_);
+        if (o_.cluster_by == "region")
+            clusters_by_region(order);
+        else if (o_.cluster_by == "type")
+            clusters_by_type(order);
+        else
+            for (EntityIndex v : order) node(v, "  ");
+        edges();
+        if (o_.legend) legend();
+        out_ += "}\n";
+        return std::move(out_);
+    }
+
+private:
+    void header() {
+        out_ += fmt::format("{} {} {{\n", g_.directed() ? "digraph" : "graph",
+                            dot_quote(g_.graph_name().empty() ? "ecosystem" : g_.graph_name()));
+        std::string title = o_.title.empty() ? g_.graph_name() : o_.title;
+        out_ +=
+            "  graph [fontname=\"Helvetica\", fontsize=16, labelloc=t, pad=0.3, "
+            "bgcolor=\"white\", newrank=true";
+        if (!title.empty()) out_ += ", label=" + dot_quote(title);
+        if (o_.layout == "dot") out_ += ", rankdir=LR, nodesep=0.35, ranksep=0.9";
+        if (o_.layout == "neato" || o_.layout == "fdp" || o_.layout == "sfdp")
+            out_ += ", overlap=prism, sep=\"+12\", splines=true, start=1";  // fixed seed
+        if (o_.layout == "circo" || o_.layout == "twopi") out_ += ", overlap=false";
+        out_ += "];\n";
+        out_ +=
+            "  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\", "
+            "color=\"#495057\", margin=\"0.12,0.06\"];\n";
+        out_ += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n";
+    }
+
+    void node(EntityIndex v, const std::string& indent) {
+        std::string_view type = g_.entity_type_name(v);
+        Theme theme = s_.entity_theme(type);
+        used_types_.insert(std::string(type));
+        std::string label(g_.name(v));
+        if (!type.empty()) label += "\n" + std::string(type);
+        out_ +=
+            fmt::format("{}{} [label={}, shape={}, fillcolor={}", indent, dot_quote(g_.id(v)),
+                        dot_quote(label), dot_quote(theme.shape.empty() ? "ellipse" : theme.shape),
+                        dot_quote(theme.color.empty() ? "#e9ecef" : theme.color));
+        if (!theme.style.empty()) out_ += ", style=" + dot_quote("filled," + theme.style);
+        out_ += fmt::format(", tooltip={}];\n", dot_quote(g_.id(v)));
+    }
+
+    void edges() {
+        std::vector<RelationIndex> rels(g_.relation_count());
+        std::iota(rels.begin(), rels.end(), 0);
+        std::stable_sort(rels.begin(), rels.end(), [&](RelationIndex a, RelationIndex b) {
+            return std::make_tuple(g_.id(g_.source(a)), g_.id(g_.target(a)),
+                                   g_.relation_type_name(a)) <
+                   std::make_tuple(g_.id(g_.source(b)), g_.id(g_.target(b)),
+                                   g_.relation_type_name(b));
+        });
+        const char* op = g_.directed() ? " -> " : " -- ";
+        for (RelationIndex r : rels) {
+            std::string_view type = g_.relation_type_name(r);
+            Theme theme = s_.relation_theme(type);
+            used_relations_.insert(std::string(type));
+            std::string color = theme.color.empty() ? "#868e96" : theme.color;
+            out_ += fmt::format("  {}{}{} [color={}", dot_quote(g_.id(g_.source(r))), op,
+                                dot_quote(g_.id(g_.target(r))), dot_quote(color));
+            if (!type.empty())
+                out_ += fmt::format(", label={}, fontcolor={}", dot_quote(type), dot_quote(color));
+            if (!theme.style.empty()) out_ += ", style=" + dot_quote(theme.style);
+            out_ += "];\n";
+        }
+    }
+
+    void legend() {
+        if (used_types_.empty() && used_relations_.empty()) return;
+        std::string rows;
+        for (const auto& t : used_types_) {
+            Theme theme = s_.entity_theme(t);
+            rows += fmt::format(
+                "<TR><TD BGCOLOR=\"{}\" WIDTH=\"24\"> </TD><TD ALIGN=\"LEFT\">{}</TD><TD "
+                "ALIGN=\"LEFT\"><FONT COLOR=\"#868e96\">{}</FONT></TD></TR>",
+                html_escape(theme.color.empty() ? "#e9ecef" : theme.color),
+                html_escape(type_label(t)),
+                html_escape(theme.shape.empty() ? "ellipse" : theme.shape));
+        }
+        for (const auto& t : used_relations_) {
+            Theme theme = s_.relation_theme(t);
+            std::string color = theme.color.empty() ? "#868e96" : theme.color;
+            std::string style = theme.style.empty() ? "solid" : theme.style;
+            rows += fmt::format(
+                "<TR><TD><FONT COLOR=\"{}\"><B>&#8594;</B></FONT></TD><TD ALIGN=\"LEFT\"><FONT "
+                "COLOR=\"{}\">{}</FONT></TD><TD ALIGN=\"LEFT\"><FONT "
+                "COLOR=\"#868e96\">{}</FONT></TD></TR>",
+                html_escape(color), html_escape(color), html_escape(type_label(t)),
+                html_escape(style));
+        }
+        out_ +=
+            "  subgraph cluster_legend {\n    graph [label=\"Legend\", style=\"rounded\", "
+            "color=\"#adb5bd\", fontsize=12];\n";
+        out_ +=
+            "    \"ecograph:legend\" [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" "
+            "CELLBORDER=\"0\" CELLSPACING=\"2\">" +
+            rows + "</TABLE>>];\n  }\n";
+    }
+
+    void clusters_by_type(const std::vector<EntityIndex>& order) {
+        std::map<std::string, std::vector<EntityIndex>> groups;
+        for (EntityIndex v : order) groups[std::string(g_.entity_type_name(v))].push_back(v);
+        int k = 0;
+        for (const auto& [type, members] : groups) {
+            Theme theme = s_.entity_theme(type);
+            out_ += fmt::format(
+                "  subgraph \"cluster_{}\" {{\n    graph [label={}, style=\"rounded\", "
+                "color={}];\n",
+                k++, dot_quote(type_label(type)),
+                dot_quote(theme.color.empty() ? "#adb5bd" : theme.color));
+            for (EntityIndex v : members) node(v, "    ");
+            out_ += "  }\n";
+        }
+    }
+
+    void clusters_by_region(const std::vector<EntityIndex>& order) {
+        const EntityIndex none = static_cast<EntityIndex>(g_.entity_count());
+        region_ = region_of(g_, s_);
+        // Parent region of a region: its part_of target, if that is a region.
+        parent_.assign(g_.entity_count(), none);
+        for (EntityIndex v : order) {
+            if (region_[v] != v) continue;
+            for (RelationIndex r = g_.out_begin(v); r < g_.out_end(v); ++r) {
+                EntityIndex t = g_.target(r);
+                if (g_.relation_type_name(r) == "part_of" && t != v && region_[t] == t) {
+                    parent_[v] = t;
+                    break;
+                }
+            }
+        }
+        // Cut cycles in part_of: a region whose ancestry returns to itself loses its parent.
+        for (EntityIndex v : order) {
+            std::size_t steps = 0;
+            for (EntityIndex p = parent_[v]; p != none; p = parent_[p])
+                if (++steps > g_.entity_count() || p == v) {
+                    parent_[v] = none;
+                    break;
+                }
+        }
+        order_ = &order;
+        for (EntityIndex v : order)
+            if (region_[v] == v && parent_[v] == none) region_cluster(v, "  ");
+        for (EntityIndex v : order)
+            if (region_[v] == none) node(v, "  ");
+    }
+
+    void region_cluster(EntityIndex region, const std::string& indent) {
+        out_ += fmt::format(
+            "{}subgraph {} {{\n{}  graph [label={}, style=\"rounded,filled\", "
+            "fillcolor=\"#f4fce3\", color=\"#8ce99a\"];\n",
+            indent, dot_quote("cluster_" + std::string(g_.id(region))), indent,
+            dot_quote(g_.name(region)));
+        node(region, indent + "  ");
+        for (EntityIndex v : *order_)
+            if (v != region && region_[v] == region) node(v, indent + "  ");
+        for (EntityIndex v : *order_)
+            if (region_[v] == v && parent_[v] == region) region_cluster(v, indent + "  ");
+        out_ += indent + "}\n";
+    }
+
+    const Graph& g_;
+    const Schema& s_;
+    const StyleOptions& o_;
+    std::string out_;
+    std::set<std::string> used_types_, used_relations_;
+    std::vector<EntityIndex> region_, parent_;
+    const std::vector<EntityIndex>* order_ = nullptr;
+};
+
+}  // namespace
+
+std::vector<EntityIndex> region_of(const Graph& g, const Schema& schema) {
+    const EntityIndex none = static_cast<EntityIndex>(g.entity_count());
+    std::vector<EntityIndex> region(g.entity_count(), none);
+    auto is_region = [&](EntityIndex v) { return schema.is_a(g.entity_type_name(v), "Region"); };
+    for (EntityIndex v = 0; v < g.entity_count(); ++v) {
+        if (is_region(v)) {
+            region[v] = v;
+            continue;
+        }
+        EntityIndex located = none, other = none;
+        std::size_t others = 0;
+        for (RelationIndex r = g.out_begin(v); r < g.out_end(v); ++r) {
+            EntityIndex t = g.target(r);
+            if (!is_region(t)) continue;
+            std::string_view type = g.relation_type_name(r);
+            if (type == "located_in" && (located == none || g.id(t) < g.id(located))) located = t;
+            if ((type == "operates_in" || type == "serves") && other != t) {
+                other = t;
+                ++others;
+            }
+        }
+        region[v] = located != none ? located : (others == 1 ? other : none);
+    }
+    return region;
+}
+
+std::string styled_dot(const Graph& g, const Schema& schema, const StyleOptions& options) {
+    return Writer(g, schema, options).run();
+}
+
+}  // namespace ecograph

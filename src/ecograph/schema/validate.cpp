@@ -1,0 +1,167 @@
+#include "ecograph/schema/validate.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ecograph/core/spellcheck.hpp"
+
+namespace ecograph {
+namespace {
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+    std::string out;
+    for (const auto& s : items) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+std::vector<std::string> names_of(const std::vector<AttrDef>& attrs) {
+    std::vector<std::string> out;
+    for (const auto& a : attrs) out.push_back(a.name);
+    return out;
+}
+
+// Shared by entities and relations: declared types, undeclared names, required ones.
+void check_attributes(std::string_view what, std::string_view subject, std::string_view type,
+                      const std::vector<std::pair<std::string_view, std::string_view>>& values,
+                      const std::vector<AttrDef>& allowed, const Location& loc,
+                      const char* code_value, const char* code_unknown, const char* code_required,
+                      Diagnostics& diags) {
+    for (const auto& [key, value] : values) {
+        if (is_reserved_attribute(key)) continue;
+        auto def = std::find_if(allowed.begin(), allowed.end(),
+                                [&](const AttrDef& a) { return a.name == key; });
+        if (def == allowed.end()) {
+            std::string hint = did_you_mean(key, names_of(allowed));
+            diags.warning(
+                code_unknown, loc, std::string(subject),
+                fmt::format("attribute '{}' of {} '{}' is not declared for type '{}'", key, what,
+                            subject, type),
+                hint.empty() ? "declare it in a schema file (--schema), or remove it" : hint);
+            continue;
+        }
+        std::string expected = check_attr_value(def->type, value);
+        if (!expected.empty())
+            diags.error(code_value, loc, std::string(subject),
+                        fmt::format("attribute '{}' of {} '{}' is '{}', not {}", key, what, subject,
+                                    value.size() > 60 ? std::string(value.substr(0, 57)) + "..."
+                                                      : std::string(value),
+                                    attr_type_name(def->type)),
+                        fmt::format("expected {}", expected));
+    }
+    for (const auto& def : allowed) {
+        if (!def.required) continue;
+        bool present = std::any_of(values.begin(), values.end(),
+                                   [&](const auto& kv) { return kv.first == def.name; });
+        if (!present)
+            diags.error(code_required, loc, std::string(subject),
+                        fmt::format("{} '{}' of type '{}' lacks required attribute '{}'", what,
+                                    subject, type, def.name),
+                        fmt::format("add {}=... ({})", def.name, attr_type_name(def.type)));
+    }
+}
+
+}  // namespace
+
+void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
+    if (!g.typed()) {
+        Location loc = g.files().empty() ? Location{} : Location{g.files().front(), 0};
+        diags.warning(
+            "W100", loc, "", "graph has no types: loaded untyped, so schema checks are skipped",
+            "give nodes and edges a type attribute (type=\"SI\", type=\"partners_with\")");
+        return;
+    }
+    const auto entity_names = schema.entity_type_names();
+    const auto relation_names = schema.relation_type_names();
+
+    // Resolve each type tag once.
+    const auto& etypes = g.entity_type_vocabulary();
+    std::vector<const EntityTypeDef*> edef(etypes.size());
+    std::vector<std::vector<AttrDef>> eattrs(etypes.size());
+    for (std::size_t t = 1; t < etypes.size(); ++t) {
+        edef[t] = schema.entity_type(etypes[t]);
+        if (edef[t]) eattrs[t] = schema.entity_attributes(etypes[t]);
+    }
+    const auto& rtypes = g.relation_type_vocabulary();
+    std::vector<const RelationTypeDef*> rdef(rtypes.size());
+    std::vector<std::vector<AttrDef>> rattrs(rtypes.size());
+    for (std::size_t t = 1; t < rtypes.size(); ++t) {
+        rdef[t] = schema.relation_type(rtypes[t]);
+        if (rdef[t]) rattrs[t] = schema.relation_attributes(rtypes[t]);
+    }
+
+    for (EntityIndex v = 0; v < g.entity_count(); ++v) {
+        std::string id(g.id(v));
+        Location loc = g.entity_location(v);
+        TypeTag t = g.entity_type(v);
+        if (t == 0) {
+            bool only_in_relations =
+                g.entity_attributes().all(v).empty() && g.in_degree(v) + g.out_degree(v) > 0;
+            diags.error("E102", loc, id,
+                        only_in_relations
+                            ? fmt::format("entity '{}' is used by a relation but never declared "
+                                          "with a type",
+                                          id)
+                            : fmt::format("entity '{}' has no type", id),
+                        fmt::format("declare it: \"{}\" [type=\"...\"]", id));
+            continue;
+        }
+        if (!edef[t]) {
+            std::string hint = did_you_mean(etypes[t], entity_names);
+            diags.error(
+                "E101", loc, id, fmt::format("unknown entity type '{}' of '{}'", etypes[t], id),
+                hint.empty() ? "known types: " + join(schema.concrete_subtypes("Entity"), ", ")
+                             : hint);
+            continue;
+        }
+        if (edef[t]->abstract) {
+            diags.error(
+                "E103", loc, id, fmt::format("entity type '{}' of '{}' is abstract", etypes[t], id),
+                "use one of its subtypes: " + join(schema.concrete_subtypes(etypes[t]), ", "));
+        }
+        check_attributes("entity", id, etypes[t], g.entity_attributes().all(v), eattrs[t], loc,
+                         "E110", "W111", "E112", diags);
+    }
+
+    for (RelationIndex r = 0; r < g.relation_count(); ++r) {
+        std::string label = g.relation_label(r);
+        Location loc = g.relation_location(r);
+        TypeTag t = g.relation_type(r);
+        if (t == 0) {
+            diags.error("E201", loc, label, fmt::format("relation '{}' has no type", label),
+                        "add type=\"...\", e.g. one of: " + join(relation_names, ", "));
+            continue;
+        }
+        if (!rdef[t]) {
+            std::string hint = did_you_mean(rtypes[t], relation_names);
+            diags.error(
+                "E202", loc, label,
+                fmt::format("unknown relation type '{}' in '{}'", rtypes[t], label),
+                hint.empty() ? "known relation types: " + join(relation_names, ", ") : hint);
+            continue;
+        }
+        const RelationTypeDef& def = *rdef[t];
+        auto check_end = [&](EntityIndex v, const std::vector<std::string>& allowed,
+                             const char* code, std::string_view side) {
+            TypeTag vt = g.entity_type(v);
+            if (vt == 0 || !edef[vt]) return;  // already reported on the entity
+            bool ok = std::any_of(allowed.begin(), allowed.end(),
+                                  [&](const std::string& a) { return schema.is_a(etypes[vt], a); });
+            if (!ok)
+                diags.error(code, loc, label,
+                            fmt::format("relation '{}' {} '{}' ({}) is not allowed", def.name, side,
+                                        g.id(v), etypes[vt]),
+                            fmt::format("{} expects {} -> {}", def.name, join(def.from, "|"),
+                                        join(def.to, "|")));
+        };
+        check_end(g.source(r), def.from, "E204", "from");
+        check_end(g.target(r), def.to, "E205", "to");
+        check_attributes("relation", label, rtypes[t], g.relation_attributes().all(r), rattrs[t],
+                         loc, "E210", "W211", "E212", diags);
+    }
+}
+
+}  // namespace ecograph
