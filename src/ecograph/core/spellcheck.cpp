@@ -37,7 +37,7 @@ std::optional<std::string> closest_match(std::string_view word,
     std::size_t best_distance = limit + 1;
     for (const auto& c : candidates) {
         std::size_t d = edit_distance(word, c);
-        if (d < best_distance) {
+        if (d < best_distance && d < word.size()) {  // never "replace every letter"
             best_distance = d;
             best = c;
         }

@@ -13,6 +13,11 @@
 #include "ecograph/core/utf8.hpp"
 #include "ecograph/io/dot_scan.hpp"
 
+// Exported by libcgraph but not declared in its headers: the flex scanner's reset. cgraph
+// flushes its scanner after an error only on Windows, so on Linux the rest of a failed input
+// would be read as the start of the next one.
+extern "C" int aaglex_destroy(void);
+
 namespace ecograph {
 namespace {
 
@@ -68,6 +73,7 @@ std::vector<GraphPtr> parse_all(const std::string& text, const std::string& orig
     agreseterrors();
     std::string file = origin;  // agsetfile wants a mutable char*, and resets the line counter
     agsetfile(file.data());
+    aaglex_destroy();
     Agiodisc_t io{channel_read, channel_put, channel_flush};
     Agdisc_t disc{&AgMemDisc, &AgIdDisc, &io};
     MemoryChannel chan{text, 0};
@@ -185,6 +191,9 @@ void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
         return 0;
     };
     auto node_syms = declared(g, AGNODE);
+    // `type` first, so that a type conflict is reported before attribute conflicts.
+    std::stable_partition(node_syms.begin(), node_syms.end(),
+                          [](Agsym_t* s) { return std::string_view(s->name) == "type"; });
     std::map<Agnode_t*, EntityIndex> index;
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
         std::string id = node_name(n, scan);
@@ -294,7 +303,9 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
     std::size_t before = builder.entity_count();
     if (builder.files().size() == 1) {
         builder.set_directed(agisdirected(graphs.front().get()));
-        builder.set_name(node_name(graphs.front().get(), scan));
+        // cgraph names anonymous graphs "%N" from a global counter: not a name, and not stable.
+        std::string name = node_name(graphs.front().get(), scan);
+        builder.set_name(name.rfind('%', 0) == 0 ? std::string{} : name);
     }
     for (const auto& g : graphs) load_graph(g.get(), origin, file, scan, builder, diags, before);
     return true;

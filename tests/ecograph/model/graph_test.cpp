@@ -1,0 +1,59 @@
+#include "ecograph/model/graph.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace ecograph;
+
+//   a --> b --> c
+//   |  \        ^
+//   v   `-------'
+//   d
+TEST_CASE("graph: CSR ranges hold each entity's relations", "[model][graph]") {
+    GraphBuilder b;
+    auto f = b.add_file("x.gv");
+    auto c = b.entity("c", {f, 1});
+    auto a = b.entity("a", {f, 2});
+    auto bb = b.entity("b", {f, 3});
+    auto d = b.entity("d", {f, 4});
+    b.add_relation(bb, c, "r", {f, 5});
+    b.add_relation(a, bb, "r", {f, 6});
+    b.add_relation(a, d, "s", {f, 7});
+    auto ac = b.add_relation(a, c, "r", {f, 8});
+    b.set_relation_attr(ac, "w", "2.5");
+    b.set_entity_attr(a, "label", "Alpha");
+    Graph g = std::move(b).build();
+
+    REQUIRE(g.entity_count() == 4);
+    REQUIRE(g.relation_count() == 4);
+    CHECK(g.id(a) == "a");
+    CHECK(g.name(a) == "Alpha");
+    CHECK(g.name(d) == "d");
+    CHECK(g.find("b") == bb);
+    CHECK_FALSE(g.find("zz").has_value());
+    CHECK(g.out_degree(a) == 3);
+    CHECK(g.in_degree(c) == 2);
+    // a's relations are contiguous and in input order; attributes follow the reordering.
+    std::vector<std::string> targets;
+    for (RelationIndex r = g.out_begin(a); r < g.out_end(a); ++r) {
+        CHECK(g.source(r) == a);
+        targets.emplace_back(g.id(g.target(r)));
+    }
+    CHECK(targets == std::vector<std::string>{"b", "d", "c"});
+    RelationIndex last = g.out_end(a) - 1;
+    CHECK(*g.relation_attr(last, "w") == "2.5");
+    CHECK(g.relation_location(last).line == 8);
+    CHECK(g.relation_label(last) == "a -r-> c");
+    for (RelationIndex r : g.in_relations(c)) CHECK(g.target(r) == c);
+    CHECK(g.entity_type_vocabulary() == std::vector<std::string>{""});
+    CHECK(g.relation_type_vocabulary() == std::vector<std::string>{"", "r", "s"});
+    CHECK(g.typed());
+}
+
+TEST_CASE("graph: types conflict only when different", "[model][graph]") {
+    GraphBuilder b;
+    auto v = b.entity("x", {});
+    CHECK(b.set_entity_type(v, "SI"));
+    CHECK(b.set_entity_type(v, "SI"));
+    CHECK_FALSE(b.set_entity_type(v, "ISV"));
+    CHECK(b.entity_type(v) == "SI");
+}

@@ -1,0 +1,50 @@
+#include "ecograph/render/render.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "ecograph/core/error.hpp"
+#include "ecograph/io/load.hpp"
+#include "ecograph/render/styled_dot.hpp"
+
+using namespace ecograph;
+
+namespace {
+Graph bundled() {
+    LoadResult r = load_graph({ECOGRAPH_SOURCE_DIR "/graphs/alibaba-cloud.gv"}, Schema::builtin());
+    REQUIRE(r.graph);
+    return std::move(*r.graph);
+}
+}  // namespace
+
+TEST_CASE("styled_dot: theme, legend and region clusters", "[render]") {
+    Graph g = bundled();
+    StyleOptions o;
+    o.cluster_by = "region";
+    std::string dot = styled_dot(g, Schema::builtin(), o);
+    CHECK_THAT(dot, Catch::Contains("\"infosys\" [label=\"Infosys\nSI\", shape=\"box\", "
+                                    "fillcolor=\"#74c0fc\""));
+    CHECK_THAT(dot, Catch::Contains("subgraph cluster_legend"));
+    // India nests inside South Asia.
+    auto south_asia = dot.find("subgraph \"cluster_south-asia\"");
+    auto india = dot.find("subgraph \"cluster_india\"");
+    REQUIRE(south_asia != std::string::npos);
+    REQUIRE(india != std::string::npos);
+    CHECK(south_asia < india);
+    CHECK(styled_dot(g, Schema::builtin(), o) == dot);
+}
+
+TEST_CASE("region_of: data centres sit in their region", "[render]") {
+    Graph g = bundled();
+    auto region = region_of(g, Schema::builtin());
+    CHECK(g.id(region[*g.find("alibaba-cloud-india-dc-1")]) == "india");
+    CHECK(region[*g.find("india")] == *g.find("india"));
+}
+
+TEST_CASE("render: SVG in-process, identical across runs", "[render]") {
+    std::string dot = "digraph g { a -> b; b -> c; c -> a }";
+    std::string svg = render_dot(dot, "dot", "svg");
+    CHECK_THAT(svg, Catch::Contains("<svg"));
+    CHECK(render_dot(dot, "dot", "svg") == svg);
+    CHECK(render_dot(dot, "neato", "svg") == render_dot(dot, "neato", "svg"));
+    REQUIRE_THROWS_AS(render_dot(dot, "spring", "svg"), Error);
+}
