@@ -306,8 +306,20 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
         // cgraph names anonymous graphs "%N" from a global counter: not a name, and not stable.
         std::string name = node_name(graphs.front().get(), scan);
         builder.set_name(name.rfind('%', 0) == 0 ? std::string{} : name);
+        if (Agsym_t* label =
+                agattr(graphs.front().get(), AGRAPH, const_cast<char*>("label"), nullptr))
+            builder.set_title(attr_value(graphs.front().get(), label, scan));
     }
-    for (const auto& g : graphs) load_graph(g.get(), origin, file, scan, builder, diags, before);
+    for (const auto& g : graphs) {
+        if (static_cast<bool>(agisdirected(g.get())) != builder.directed())
+            diags.warning("W003", {origin, 0}, "",
+                          fmt::format("{} graph merged into a {} one: its edges are read as "
+                                      "relations in the direction written",
+                                      agisdirected(g.get()) ? "directed" : "undirected",
+                                      builder.directed() ? "directed" : "undirected"),
+                          "use digraph (or graph) in every input");
+        load_graph(g.get(), origin, file, scan, builder, diags, before);
+    }
     return true;
 }
 

@@ -57,6 +57,7 @@ std::string dot_quote(std::string_view value) {
 void write_dot(const Graph& g, std::ostream& out) {
     const bool directed = g.directed();
     out << (directed ? "digraph " : "graph ") << dot_quote(g.graph_name()) << " {\n";
+    if (!g.title().empty()) out << "    label=" << dot_quote(g.title()) << ";\n";
     std::vector<EntityIndex> nodes(g.entity_count());
     std::iota(nodes.begin(), nodes.end(), 0);
     std::sort(nodes.begin(), nodes.end(),

@@ -153,6 +153,7 @@ Graph GraphBuilder::build() && {
     g.files_ = std::move(files_);
     g.directed_ = directed_;
     g.name_ = std::move(name_);
+    g.title_ = std::move(title_);
     return g;
 }
 

@@ -87,6 +87,8 @@ public:
 
     bool directed() const { return directed_; }
     const std::string& graph_name() const { return name_; }
+    /// The graph's `label` attribute (a human title), empty when not set.
+    const std::string& title() const { return title_; }
     /// True when any entity or relation carries a type.
     bool typed() const { return entity_types_.size() > 1 || relation_types_.size() > 1; }
 
@@ -112,6 +114,7 @@ private:
     std::vector<std::string> files_;
     bool directed_ = true;
     std::string name_;
+    std::string title_;
 };
 
 /// Collects entities and relations from one or more inputs (merged by entity id), then builds
@@ -146,7 +149,9 @@ public:
     }
 
     void set_directed(bool directed) { directed_ = directed; }
+    bool directed() const { return directed_; }
     void set_name(std::string name) { name_ = std::move(name); }
+    void set_title(std::string title) { title_ = std::move(title); }
     const std::vector<std::string>& files() const { return files_; }
 
     Graph build() &&;
@@ -171,6 +176,7 @@ private:
     std::vector<std::string> files_;
     bool directed_ = true;
     std::string name_;
+    std::string title_;
 };
 
 }  // namespace ecograph

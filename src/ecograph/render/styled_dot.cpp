@@ -62,7 +62,9 @@ private:
     void header() {
         out_ += fmt::format("{} {} {{\n", g_.directed() ? "digraph" : "graph",
                             dot_quote(g_.graph_name().empty() ? "ecosystem" : g_.graph_name()));
-        std::string title = o_.title.empty() ? g_.graph_name() : o_.title;
+        std::string title = !o_.title.empty()     ? o_.title
+                            : !g_.title().empty() ? g_.title()
+                                                  : g_.graph_name();
         out_ +=
             "  graph [fontname=\"Helvetica\", fontsize=16, labelloc=t, pad=0.3, "
             "bgcolor=\"white\", newrank=true";

@@ -11,7 +11,7 @@ struct StyleOptions {
     std::string layout = "dot";  ///< dot, neato, fdp, sfdp, circo or twopi
     std::string cluster_by;      ///< "", "region" or "type"
     bool legend = true;
-    std::string title;  ///< graph label; defaults to the graph name
+    std::string title;  ///< defaults to the graph's label, else its name
 };
 
 /// A presentation DOT of the graph: shapes and colours from the schema's theme, display names
