@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <regex>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <graphviz/cgraph.h>
@@ -115,7 +116,7 @@ void report_cgraph_message(const std::string& raw, const std::string& origin,
     static const std::regex in_line(R"(\s*in line (\d+))");
     std::smatch m;
     if (std::regex_search(msg, m, in_line)) {
-        line = static_cast<std::uint32_t>(std::stoul(m[1]));
+        line = scan.real_line(static_cast<std::uint32_t>(std::stoul(m[1])));
         msg = m.prefix().str() + m.suffix().str();
     }
     while (!msg.empty() && (msg.back() == ' ' || msg.back() == '\r')) msg.pop_back();
@@ -157,11 +158,12 @@ void report_cgraph_message(const std::string& raw, const std::string& origin,
 class EdgeLines {
 public:
     explicit EdgeLines(const detail::DotScan& scan) {
-        for (const auto& e : scan.edges) sites_[{e.tail, e.head}].push_back(e.line);
+        sites_.reserve(scan.edges.size());
+        for (const auto& e : scan.edges) sites_[key(e.tail, e.head)].push_back(e.line);
     }
     std::uint32_t next(const std::string& tail, const std::string& head, bool directed) {
         for (int attempt = 0; attempt < (directed ? 1 : 2); ++attempt) {
-            auto it = attempt == 0 ? sites_.find({tail, head}) : sites_.find({head, tail});
+            auto it = attempt == 0 ? sites_.find(key(tail, head)) : sites_.find(key(head, tail));
             if (it != sites_.end() && !it->second.empty()) {
                 std::uint32_t line = it->second.front();
                 if (it->second.size() > 1) it->second.pop_front();  // keep the last for repeats
@@ -172,7 +174,14 @@ public:
     }
 
 private:
-    std::map<std::pair<std::string, std::string>, std::deque<std::uint32_t>> sites_;
+    // Ids cannot hold NUL (the reader refuses it), so it separates the pair unambiguously.
+    static std::string key(const std::string& tail, const std::string& head) {
+        std::string k = tail;
+        k += '\0';
+        k += head;
+        return k;
+    }
+    std::unordered_map<std::string, std::deque<std::uint32_t>> sites_;
 };
 
 std::vector<Agsym_t*> declared(Agraph_t* g, int kind) {
@@ -194,7 +203,7 @@ void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
     // `type` first, so that a type conflict is reported before attribute conflicts.
     std::stable_partition(node_syms.begin(), node_syms.end(),
                           [](Agsym_t* s) { return std::string_view(s->name) == "type"; });
-    std::map<Agnode_t*, EntityIndex> index;
+    std::unordered_map<Agnode_t*, EntityIndex> index;
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
         std::string id = node_name(n, scan);
         Origin here{file, line_of(id)};

@@ -127,7 +127,7 @@ private:
                 ++newlines;
                 pos_ += 2;
             } else {
-                if (c == '\n') ++newlines;
+                if (c == '\n') out_.uncounted_newlines.push_back(line_ + newlines++);
                 value += c;
                 ++pos_;
             }
@@ -302,6 +302,17 @@ DotScan scan_dot(std::string_view text) {
     Lexer lexer(text, out);
     walk(lexer.run(), out);
     return out;
+}
+
+std::uint32_t DotScan::real_line(std::uint32_t cgraph_line) const {
+    // cgraph's line = real line - newlines inside strings on earlier lines; invert that.
+    std::uint32_t real = cgraph_line;
+    std::size_t skipped = 0;
+    while (skipped < uncounted_newlines.size() && uncounted_newlines[skipped] < real) {
+        ++skipped;
+        ++real;
+    }
+    return real;
 }
 
 std::string expand_placeholders(std::string_view s, const DotScan& scan) {

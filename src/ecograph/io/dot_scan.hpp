@@ -33,6 +33,12 @@ struct DotScan {
     std::uint32_t max_depth = 0;  ///< deepest `{` nesting
     std::uint32_t max_depth_line = 0;
     std::uint32_t lines = 1;
+    /// Lines holding a newline inside a quoted string, which cgraph does not count
+    /// (backslash-newline it does count); sorted.
+    std::vector<std::uint32_t> uncounted_newlines;
+
+    /// The real line of what cgraph reports at `cgraph_line`.
+    std::uint32_t real_line(std::uint32_t cgraph_line) const;
 };
 
 DotScan scan_dot(std::string_view text);

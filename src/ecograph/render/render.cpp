@@ -29,7 +29,9 @@ std::string render_dot(std::string_view dot, std::string_view layout, std::strin
 
     static std::mutex mutex;
     std::lock_guard lock(mutex);
-    std::unique_ptr<GVC_t, decltype(&gvFreeContext)> gvc(gvContext(), gvFreeContext);
+    // One context for the whole process, never freed: Graphviz 2.42 keeps a text-size cache
+    // past gvFreeContext, and a second context then reads freed memory (found by ASan).
+    static GVC_t* const gvc = gvContext();
     if (!gvc) throw Error("cannot start Graphviz (gvContext failed)");
     std::string text(dot);
     std::unique_ptr<Agraph_t, decltype(&agclose)> g(agmemread(text.c_str()), agclose);
@@ -37,15 +39,15 @@ std::string render_dot(std::string_view dot, std::string_view layout, std::strin
     std::string engine(layout), device(format);
     if (format == "png") device = "png:cairo";
     if (format == "pdf") device = "pdf:cairo";
-    if (gvLayout(gvc.get(), g.get(), engine.c_str()) != 0)
+    if (gvLayout(gvc, g.get(), engine.c_str()) != 0)
         throw Error(fmt::format("Graphviz layout '{}' failed", layout));
     char* data = nullptr;
     unsigned int length = 0;
-    int rc = gvRenderData(gvc.get(), g.get(), device.c_str(), &data, &length);
+    int rc = gvRenderData(gvc, g.get(), device.c_str(), &data, &length);
     std::string out;
     if (rc == 0 && data) out.assign(data, length);
     if (data) gvFreeRenderData(data);
-    gvFreeLayout(gvc.get(), g.get());
+    gvFreeLayout(gvc, g.get());
     if (rc != 0 || out.empty())
         throw Error(
             fmt::format("Graphviz could not render {} (is the cairo plugin installed?)", format));

@@ -195,3 +195,11 @@ TEST_CASE("dot_scan: placeholders keep line counts", "[io][dot]") {
     CHECK(scan.first_line.at("b") == 4);
     CHECK(scan.text.size() < 100);
 }
+
+TEST_CASE("dot_reader: syntax error lines do not drift after multi-line strings", "[io][dot]") {
+    // cgraph does not count newlines inside quoted strings; the reported line is corrected.
+    auto r = read("digraph {\n c [label=\"p\nq\"];\n e [label=\"x\\\ny\"];\n d -> ;\n}\n");
+    CHECK(first_message(r) == "t.gv:6: error[E001]: syntax error near ';'");
+    auto html = read("digraph {\n b [label=<x\n<b>y</b>\nz>];\n d -> ;\n}\n");
+    CHECK(first_message(html) == "t.gv:5: error[E001]: syntax error near ';'");
+}
