@@ -45,6 +45,7 @@ std::vector<Table> tables(const GraphStats& s, const Graph& g) {
     overview.add_row({"density", format_number(s.density)});
     overview.add_row({"weak components", std::to_string(s.weak_components)});
     overview.add_row({"largest component", std::to_string(s.largest_component)});
+    overview.add_row({"strong components", std::to_string(s.strong_components)});
     overview.add_row({"isolated entities", std::to_string(s.isolated)});
     overview.add_row({"self-loops", std::to_string(s.self_loops)});
     overview.add_row({"parallel relations", std::to_string(s.multi_relations)});
@@ -75,6 +76,7 @@ std::string as_json(const GraphStats& s, const Graph& g) {
     j["density"] = s.density;
     j["weak_components"] = s.weak_components;
     j["largest_component"] = s.largest_component;
+    j["strong_components"] = s.strong_components;
     j["isolated"] = s.isolated;
     j["self_loops"] = s.self_loops;
     j["parallel_relations"] = s.multi_relations;

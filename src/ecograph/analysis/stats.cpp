@@ -4,7 +4,14 @@
 #include <map>
 #include <numeric>
 
+// disjoint_sets before the graph algorithms: its unqualified get() on pointers must be bound
+// before other headers declare boost::detail::get, which would hide the global overloads.
+// clang-format off
 #include <boost/pending/disjoint_sets.hpp>
+#include <boost/graph/strong_components.hpp>
+// clang-format on
+
+#include "ecograph/analysis/detail/bgl_adaptor.hpp"
 
 namespace ecograph {
 namespace {
@@ -49,9 +56,7 @@ GraphStats compute_stats(const Graph& g) {
         s.density = (g.directed() ? 1.0 : 2.0) * static_cast<double>(m) /
                     (static_cast<double>(n) * static_cast<double>(n - 1));
 
-    std::vector<std::size_t> rank(n), parent(n);
-    boost::disjoint_sets<std::size_t*, std::size_t*> sets(rank.data(), parent.data());
-    for (EntityIndex v = 0; v < n; ++v) sets.make_set(v);
+    boost::disjoint_sets_with_storage<> sets(n);
     for (RelationIndex r = 0; r < m; ++r) {
         EntityIndex a = g.source(r), b = g.target(r);
         if (a == b)
@@ -76,6 +81,13 @@ GraphStats compute_stats(const Graph& g) {
             ++s.weak_components;
             s.largest_component = std::max(s.largest_component, c);
         }
+    if (g.directed()) {
+        std::vector<std::size_t> component(n);
+        s.strong_components = boost::strong_components(
+            g, boost::make_iterator_property_map(component.begin(), get(boost::vertex_index, g)));
+    } else {
+        s.strong_components = s.weak_components;
+    }
     for (EntityIndex v = 0; v < n; ++v)
         if (g.in_degree(v) + g.out_degree(v) == 0) ++s.isolated;
 

@@ -23,6 +23,7 @@ struct GraphStats {
     /// ones, counting multi-edges and self-loops as relations (as NetworkX's density does).
     double density = 0;
     std::size_t weak_components = 0, largest_component = 0;
+    std::size_t strong_components = 0;  ///< of the directed graph (undirected graphs: = weak)
     std::size_t isolated = 0, self_loops = 0, multi_relations = 0;
     DegreeSummary in_degree, out_degree, degree;
 };

@@ -44,7 +44,8 @@ std::size_t Graph::topology_bytes() const {
            entity_type_.capacity() * sizeof(TypeTag) +
            (rel_src_.capacity() + rel_dst_.capacity() + in_rel_.capacity()) * 4 +
            rel_type_.capacity() * sizeof(TypeTag) +
-           (out_offset_.capacity() + in_offset_.capacity()) * 4;
+           (out_offset_.capacity() + in_offset_.capacity()) * 4 +
+           (entity_origin_.capacity() + rel_origin_.capacity()) * sizeof(Origin);
 }
 
 std::uint32_t GraphBuilder::add_file(std::string path) {
@@ -135,6 +136,7 @@ Graph GraphBuilder::build() && {
         g.in_rel_[fill[g.rel_dst_[r]]++] = static_cast<RelationIndex>(r);
 
     g.id_pool_ = std::move(id_pool_);
+    g.id_pool_.shrink_to_fit();
     g.id_offset_ = std::move(id_offset_);
     g.by_id_.resize(n);
     for (std::size_t v = 0; v < n; ++v) g.by_id_[v] = static_cast<EntityIndex>(v);
@@ -146,6 +148,9 @@ Graph GraphBuilder::build() && {
     g.entity_types_ = std::move(entity_types_);
     g.relation_types_ = std::move(relation_types_);
     g.entity_origin_ = std::move(entity_origin_);
+    g.entity_origin_.shrink_to_fit();
+    g.entity_type_.shrink_to_fit();
+    g.id_offset_.shrink_to_fit();
     entity_attrs_.freeze({});
     relation_attrs_.freeze(remap);
     g.entity_attrs_ = std::move(entity_attrs_);

@@ -92,7 +92,8 @@ public:
     /// True when any entity or relation carries a type.
     bool typed() const { return entity_types_.size() > 1 || relation_types_.size() > 1; }
 
-    /// Bytes held by topology, ids and types (attributes and origins reported apart).
+    /// Bytes held by ids, types, topology and origins (attributes are counted apart, by
+    /// AttributeStore::memory_bytes). docs/model.md derives the figure per entity and relation.
     std::size_t topology_bytes() const;
 
 private:

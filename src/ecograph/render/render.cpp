@@ -1,6 +1,8 @@
 #include "ecograph/render/render.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <mutex>
 
@@ -16,6 +18,28 @@ const std::vector<std::string>& layout_names() {
     static const std::vector<std::string> names = {"dot", "neato", "fdp", "sfdp", "circo", "twopi"};
     return names;
 }
+
+namespace {
+
+// cairo stamps PDFs with the current time. Overwrite the stamp in place (same length, so the
+// cross-reference offsets stay valid) with SOURCE_DATE_EPOCH, or the epoch: same input, same
+// bytes.
+void pin_pdf_date(std::string& pdf) {
+    const std::string key = "/CreationDate (D:";
+    std::size_t pos = pdf.find(key);
+    if (pos == std::string::npos) return;
+    pos += key.size();
+    std::time_t when = 0;
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"))
+        when = std::strtoll(epoch, nullptr, 10);
+    std::tm tm{};
+    gmtime_r(&when, &tm);
+    char stamp[16];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d%H%M%S", &tm);
+    if (pos + 14 <= pdf.size()) pdf.replace(pos, 14, stamp, 14);
+}
+
+}  // namespace
 
 std::string render_dot(std::string_view dot, std::string_view layout, std::string_view format) {
     const auto& layouts = layout_names();
@@ -48,6 +72,7 @@ std::string render_dot(std::string_view dot, std::string_view layout, std::strin
     if (rc == 0 && data) out.assign(data, length);
     if (data) gvFreeRenderData(data);
     gvFreeLayout(gvc, g.get());
+    if (format == "pdf") pin_pdf_date(out);
     if (rc != 0 || out.empty())
         throw Error(
             fmt::format("Graphviz could not render {} (is the cairo plugin installed?)", format));

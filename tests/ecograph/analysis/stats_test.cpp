@@ -17,6 +17,7 @@ TEST_CASE("stats: counts, components, degrees", "[analysis][stats]") {
     CHECK(s.relations == 4);
     CHECK(s.weak_components == 3);
     CHECK(s.largest_component == 3);
+    CHECK(s.strong_components == 5);  // no cycles: every entity alone
     CHECK(s.isolated == 1);
     CHECK(s.self_loops == 1);
     CHECK(s.multi_relations == 1);
@@ -49,4 +50,14 @@ TEST_CASE("stats: the bundled ecosystem", "[analysis][stats]") {
     CHECK(count("Group") == 1);
     CHECK(count("CloudProvider") == 1);
     CHECK(s.degree.max_entity == "alibaba-cloud");
+}
+
+// a <-> b -> c <-> d,  e -> e : SCCs {a,b} {c,d} {e}
+TEST_CASE("stats: strong components through the Boost.Graph view", "[analysis][stats]") {
+    GraphBuilder b;
+    Diagnostics d;
+    REQUIRE(read_dot("digraph { a -> b -> a; b -> c; c -> d -> c; e -> e }", "s.gv", b, d));
+    GraphStats s = compute_stats(std::move(b).build());
+    CHECK(s.strong_components == 3);
+    CHECK(s.weak_components == 2);
 }

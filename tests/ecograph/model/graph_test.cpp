@@ -57,3 +57,19 @@ TEST_CASE("graph: types conflict only when different", "[model][graph]") {
     CHECK_FALSE(b.set_entity_type(v, "ISV"));
     CHECK(b.entity_type(v) == "SI");
 }
+
+TEST_CASE("graph: an entity costs 26 bytes plus its id, a relation 22", "[model][graph]") {
+    GraphBuilder b;
+    auto f = b.add_file("m.gv");
+    std::size_t id_bytes = 0;
+    for (int i = 0; i < 1000; ++i) {
+        std::string id = "entity-" + std::to_string(i);
+        id_bytes += id.size();
+        b.set_entity_type(b.entity(id, {f, 1}), i % 2 ? "SI" : "ISV");
+    }
+    for (EntityIndex i = 0; i < 5000; ++i)
+        b.add_relation(i % 1000, (i * 7) % 1000, "partners_with", {f, 2});
+    Graph g = std::move(b).build();
+    // Offsets have one entry more than entities; types 2 bytes, origins 8.
+    CHECK(g.topology_bytes() == 1000 * 26 + id_bytes + 3 * 4 + 5000 * 22);
+}

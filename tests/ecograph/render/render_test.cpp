@@ -46,5 +46,9 @@ TEST_CASE("render: SVG in-process, identical across runs", "[render]") {
     CHECK_THAT(svg, Catch::Contains("<svg"));
     CHECK(render_dot(dot, "dot", "svg") == svg);
     CHECK(render_dot(dot, "neato", "svg") == render_dot(dot, "neato", "svg"));
+    std::string pdf = render_dot(dot, "dot", "pdf");
+    CHECK(pdf.rfind("%PDF", 0) == 0);
+    CHECK_THAT(pdf, Catch::Contains("/CreationDate (D:19700101000000Z)"));  // pinned, not "now"
+    CHECK(render_dot(dot, "dot", "png").substr(1, 3) == "PNG");
     REQUIRE_THROWS_AS(render_dot(dot, "spring", "svg"), Error);
 }
