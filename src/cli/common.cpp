@@ -64,6 +64,10 @@ void emit(const std::string& content, const std::string& output, bool binary) {
     write_file_atomic(output, content);
 }
 
+std::string json_text(const nlohmann::ordered_json& j) {
+    return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
 std::string format_number(double x, int precision) {
     std::string s = fmt::format("{:.{}f}", x, precision);
     if (s.find('.') != std::string::npos) {

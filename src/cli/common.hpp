@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "ecograph/core/table.hpp"
 #include "ecograph/io/load.hpp"
@@ -41,6 +42,10 @@ void emit(const std::string& content, const std::string& output, bool binary = f
 
 /// Diagnostics as compiler-style lines, one per problem.
 std::string format_diagnostics(const Diagnostics& diags);
+
+/// Pretty-printed JSON with a final newline; invalid UTF-8 (never expected: inputs are
+/// sanitised) is replaced rather than thrown on.
+std::string json_text(const nlohmann::ordered_json& j);
 
 /// A fixed-precision number without trailing zeros ("0.25", "3"), identical on every run.
 std::string format_number(double x, int precision = 6);

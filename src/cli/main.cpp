@@ -1,5 +1,6 @@
 // ecograph: command-line front end. Parses arguments, runs one subcommand, maps errors to exit
 // statuses (0 ok, 1 problems found, 2 usage, 3 unreadable input). All work is in the library.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 
@@ -8,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/spellcheck.hpp"
 
 int main(int argc, char** argv) {
     using namespace ecograph;
@@ -21,6 +23,18 @@ int main(int argc, char** argv) {
     cli::register_show(app, ctx);
     cli::register_schema(app, ctx);
     cli::register_export(app, ctx);
+    // CLI11 says only "A subcommand is required" for a mistyped command; name it instead.
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (argc > 1 && argv[1][0] != '-' &&
+        std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+        std::string hint = did_you_mean(argv[1], names);
+        std::fprintf(
+            stderr,
+            "ecograph: error: unknown command '%s'%s\nRun with --help for the list of commands\n",
+            argv[1], hint.empty() ? "" : ("; " + hint).c_str());
+        return static_cast<int>(ExitStatus::Usage);
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

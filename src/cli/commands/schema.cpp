@@ -58,7 +58,7 @@ std::string as_json(const Schema& s) {
                                        {"color", r.theme.color},
                                        {"style", r.theme.style},
                                        {"attributes", attrs_json(r.attributes)}});
-    return j.dump(2) + "\n";
+    return json_text(j);
 }
 
 std::vector<Table> tables(const Schema& s) {

@@ -64,7 +64,7 @@ std::string as_json(const Graph& g, EntityIndex v) {
             e["attributes"][std::string(k)] = val;
         j["relations"].push_back(std::move(e));
     }
-    return j.dump(2) + "\n";
+    return json_text(j);
 }
 
 Table attribute_table(const Graph& g, EntityIndex v) {

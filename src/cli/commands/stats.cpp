@@ -87,7 +87,7 @@ std::string as_json(const GraphStats& s, const Graph& g) {
     j["degree"] = {{"in", degree_json(s.in_degree)},
                    {"out", degree_json(s.out_degree)},
                    {"total", degree_json(s.degree)}};
-    return j.dump(2) + "\n";
+    return json_text(j);
 }
 
 // CSV is one long table: section, key, value.

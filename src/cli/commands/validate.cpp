@@ -46,7 +46,7 @@ std::string as_json(const LoadResult& r, const std::vector<std::string>& files) 
         e["hint"] = d.hint;
         j["diagnostics"].push_back(std::move(e));
     }
-    return j.dump(2) + "\n";
+    return json_text(j);
 }
 
 std::string as_table(const LoadResult& r, TableFormat format) {

@@ -16,6 +16,18 @@
 
 namespace ecograph {
 
+namespace {
+
+mode_t target_mode(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0) return st.st_mode & 07777;
+    mode_t mask = ::umask(0);  // the only way to read it; restored at once
+    ::umask(mask);
+    return 0666 & ~mask;
+}
+
+}  // namespace
+
 void write_file_atomic(const std::string& path, std::string_view content) {
     namespace fs = std::filesystem;
     fs::path target(path);
@@ -39,8 +51,8 @@ void write_file_atomic(const std::string& path, std::string_view content) {
         left -= static_cast<std::size_t>(n);
     }
     int saved = errno;
-    // Files are created 0600 by mkstemp; give them the usual permissions.
-    if (ok) ok = ::fchmod(fd, 0644) == 0 && ::fsync(fd) == 0;
+    // mkstemp creates 0600: keep the mode of the file being replaced, else 0666 less the umask.
+    if (ok) ok = ::fchmod(fd, target_mode(path)) == 0 && ::fsync(fd) == 0;
     if (!ok) saved = errno;
     if (::close(fd) != 0 && ok) {
         ok = false;

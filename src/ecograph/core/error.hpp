@@ -9,9 +9,10 @@ namespace ecograph {
 /// which one it deserves.
 enum class ExitStatus : int {
     Ok = 0,
-    Problems = 1,    ///< the input was read, but has problems (validation errors, unknown id)
-    Usage = 2,       ///< bad flags or arguments
-    Unreadable = 3,  ///< an input could not be read at all (missing, not DOT, syntax error)
+    Problems = 1,       ///< the input was read, but has problems (validation errors, unknown id)
+    Usage = 2,          ///< bad flags or arguments
+    Unreadable = 3,     ///< an input could not be read at all (missing, not DOT, syntax error)
+    Interrupted = 130,  ///< stopped by Ctrl-C (128 + SIGINT, as shells report it)
 };
 
 /// The one exception type of the library: environment errors and bad requests.

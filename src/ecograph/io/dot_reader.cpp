@@ -92,6 +92,10 @@ std::vector<GraphPtr> parse_all(const std::string& text, const std::string& orig
     return graphs;
 }
 
+std::string expand(std::string_view s, const detail::DotScan& scan) {
+    return detail::has_placeholder(s) ? detail::expand_placeholders(s, scan) : std::string(s);
+}
+
 std::string node_name(void* obj, const detail::DotScan& scan) {
     const char* n = agnameof(obj);
     std::string_view s = n ? n : "";
@@ -114,11 +118,17 @@ void report_cgraph_message(const std::string& raw, const std::string& origin,
     if (msg.rfind(origin + ": ", 0) == 0) msg.erase(0, origin.size() + 2);
     std::uint32_t line = 0;
     static const std::regex in_line(R"(\s*in line (\d+))");
+    if (auto of = msg.find(" of " + origin); of != std::string::npos)
+        msg.erase(of, origin.size() + 4);
     std::smatch m;
     if (std::regex_search(msg, m, in_line)) {
         line = scan.real_line(static_cast<std::uint32_t>(std::stoul(m[1])));
         msg = m.prefix().str() + m.suffix().str();
     }
+    // ecograph reads long strings itself, so cgraph's guess about 16 KiB does not apply.
+    if (auto guess = msg.find(" (missing endquote? longer than 16384?)");
+        guess != std::string::npos)
+        msg.erase(guess);
     while (!msg.empty() && (msg.back() == ' ' || msg.back() == '\r')) msg.pop_back();
     if (msg.empty()) return;
     std::string hint;
@@ -212,7 +222,7 @@ void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
         bool earlier = v < entities_before;  // declared by an earlier file
         if (!earlier && here.line) b.set_entity_origin(v, here);
         for (Agsym_t* sym : node_syms) {
-            std::string key = sym->name, value = attr_value(n, sym, scan);
+            std::string key = expand(sym->name, scan), value = attr_value(n, sym, scan);
             if (value.empty() || (key == "label" && value == "\\N")) continue;
             if (key == "name") key = "label";
             Location prev_loc{b.files()[b.entity_origin(v).file - 1], b.entity_origin(v).line};
@@ -257,7 +267,7 @@ void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
         std::string type;
         std::vector<std::pair<std::string, std::string>> attrs;
         for (Agsym_t* sym : edge_syms) {
-            std::string key = sym->name, value = attr_value(e, sym, scan);
+            std::string key = expand(sym->name, scan), value = attr_value(e, sym, scan);
             if (value.empty() || key == "key") continue;
             if (key == "type")
                 type = std::move(value);
@@ -294,6 +304,14 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
     std::vector<std::string> messages;
     bool failed = false;
     std::vector<GraphPtr> graphs = parse_all(scan.text, origin, messages, failed);
+    // A message whose lines do not start with "Error"/"Warning" continues the one before
+    // ("String starting: ..."): keep one diagnostic per message.
+    std::vector<std::string> joined;
+    for (const auto& m : messages) {
+        bool starts = m.rfind("Error", 0) == 0 || m.rfind("Warning", 0) == 0;
+        if (starts || joined.empty()) joined.push_back(m);
+    }
+    messages = std::move(joined);
     for (const auto& m : messages) {
         bool is_error = m.rfind("Warning", 0) != 0;
         if (is_error || !failed) report_cgraph_message(m, origin, scan, is_error && failed, diags);

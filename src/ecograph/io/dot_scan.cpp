@@ -26,7 +26,10 @@ bool is_keyword(std::string_view s) {
 
 class Lexer {
 public:
-    Lexer(std::string_view in, DotScan& out) : in_(in), out_(out) {}
+    // Placeholders are "\x1E<index>\x1F"; an input that holds \x1E itself is read without them
+    // (correct, only slower on very long tokens).
+    Lexer(std::string_view in, DotScan& out)
+        : in_(in), out_(out), placeholders_(in.find('\x1E') == std::string_view::npos) {}
 
     std::vector<Token> run() {
         std::vector<Token> toks;
@@ -96,7 +99,7 @@ private:
 
     // Emits either the raw span [start, pos_) or, when it is long, a placeholder.
     void emit(std::size_t start, std::string value, std::uint32_t newlines) {
-        if (pos_ - start <= DotScan::kLongToken) {
+        if (pos_ - start <= DotScan::kLongToken || !placeholders_) {
             out_.text.append(in_.substr(start, pos_ - start));
             return;
         }
@@ -220,6 +223,7 @@ private:
 
     std::string_view in_;
     DotScan& out_;
+    bool placeholders_;
     std::size_t pos_ = 0;
     std::uint32_t line_ = 1;
 };
@@ -270,7 +274,9 @@ void walk(const std::vector<Token>& toks, DotScan& out) {
             bool value = prev && prev->kind == Tok::Punct && prev->value == "=";
             if (named_graph || port || assignment || value) continue;
             out.first_line.try_emplace(t.value, t.line);
-            if (next.kind == Tok::Punct && next.value == "[")
+            // `x [..]` declares x, but in `a -> x [..]` the list belongs to the edge.
+            bool in_edge = after_op || next.kind == Tok::EdgeOp;
+            if (!in_edge && next.kind == Tok::Punct && next.value == "[")
                 out.decl_line.try_emplace(t.value, t.line);
             if (after_op && tail) out.edges.push_back({tail->value, t.value, toks[i - 1].line});
             if (!after_op) end_chain();
@@ -315,7 +321,33 @@ std::uint32_t DotScan::real_line(std::uint32_t cgraph_line) const {
     return real;
 }
 
+std::string unescape_quoted(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\\' && i + 1 < s.size()) {
+            char next = s[i + 1];
+            if (next == '"') {
+                out += '"';
+                ++i;
+                continue;
+            }
+            if (next == '\\') {
+                out += "\\\\";
+                ++i;
+                continue;
+            }
+            if (next == '\n') {
+                ++i;
+                continue;
+            }
+        }
+        out += s[i];
+    }
+    return out;
+}
+
 std::string expand_placeholders(std::string_view s, const DotScan& scan) {
+    if (scan.long_values.empty()) return std::string(s);
     std::string out;
     std::size_t pos = 0;
     while (pos < s.size()) {

@@ -43,6 +43,10 @@ struct DotScan {
 
 DotScan scan_dot(std::string_view text);
 
+/// The value cgraph reads from the inside of a quoted string: \" is a quote, backslash-newline
+/// vanishes, every other backslash stays (a pair of backslashes stays a pair).
+std::string unescape_quoted(std::string_view inner);
+
 /// Replaces the placeholders that scan_dot put into `s` by their values.
 std::string expand_placeholders(std::string_view s, const DotScan& scan);
 inline bool has_placeholder(std::string_view s) { return s.find('\x1E') != std::string_view::npos; }

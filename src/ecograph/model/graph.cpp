@@ -30,8 +30,9 @@ std::vector<std::string> Graph::ids() const {
 
 std::string Graph::relation_label(RelationIndex r) const {
     std::string_view type = relation_type_name(r);
-    if (type.empty()) return fmt::format("{} -> {}", id(source(r)), id(target(r)));
-    return fmt::format("{} -{}-> {}", id(source(r)), type, id(target(r)));
+    const char* head = directed_ ? ">" : "-";
+    if (type.empty()) return fmt::format("{} -{} {}", id(source(r)), head, id(target(r)));
+    return fmt::format("{} -{}-{} {}", id(source(r)), type, head, id(target(r)));
 }
 
 Location Graph::location(Origin o) const {

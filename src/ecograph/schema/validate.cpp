@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "ecograph/core/spellcheck.hpp"
+#include "ecograph/core/table.hpp"
 
 namespace ecograph {
 namespace {
@@ -16,6 +17,17 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
         out += s;
     }
     return out;
+}
+
+// At most `limit` code points, cut on a character boundary.
+std::string shorten(std::string_view s, std::size_t limit) {
+    std::size_t chars = 0, i = 0;
+    for (; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (++chars > limit - 3) break;
+    }
+    if (i >= s.size() || display_width(s) <= limit) return std::string(s);
+    return std::string(s.substr(0, i)) + "...";
 }
 
 std::vector<std::string> names_of(const std::vector<AttrDef>& attrs) {
@@ -47,9 +59,7 @@ void check_attributes(std::string_view what, std::string_view subject, std::stri
         if (!expected.empty())
             diags.error(code_value, loc, std::string(subject),
                         fmt::format("attribute '{}' of {} '{}' is '{}', not {}", key, what, subject,
-                                    value.size() > 60 ? std::string(value.substr(0, 57)) + "..."
-                                                      : std::string(value),
-                                    attr_type_name(def->type)),
+                                    shorten(value, 60), attr_type_name(def->type)),
                         fmt::format("expected {}", expected));
     }
     for (const auto& def : allowed) {

@@ -1,0 +1,115 @@
+#include "ecograph/analysis/view.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+#include "ecograph/core/error.hpp"
+#include "ecograph/core/spellcheck.hpp"
+#include "ecograph/schema/attr_value.hpp"
+
+namespace ecograph {
+namespace {
+
+struct Arc {
+    std::uint32_t from, to;
+    double weight;
+};
+
+std::vector<bool> relation_filter(const Graph& g, const std::vector<std::string>& via) {
+    const auto& vocab = g.relation_type_vocabulary();
+    std::vector<bool> keep(vocab.size(), via.empty());
+    for (const auto& name : via) {
+        auto it = std::find(vocab.begin(), vocab.end(), name);
+        if (it == vocab.end() || name.empty()) {
+            std::vector<std::string> known(vocab.begin() + 1, vocab.end());
+            std::string hint = did_you_mean(name, known);
+            throw Error(fmt::format("--via: no relation of type '{}' in the graph{}", name,
+                                    hint.empty() ? "" : "; " + hint),
+                        ExitStatus::Usage);
+        }
+        keep[it - vocab.begin()] = true;
+    }
+    return keep;
+}
+
+}  // namespace
+
+AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
+                                 bool positive_weights) {
+    AnalysisView view;
+    view.directed_ = g.directed() && !options.undirected;
+    view.weighted_ = !options.weight.empty();
+    const std::size_t n = g.entity_count();
+    std::vector<bool> keep = relation_filter(g, options.via);
+
+    std::vector<Arc> arcs;
+    arcs.reserve(view.directed_ ? g.relation_count() : 2 * g.relation_count());
+    for (RelationIndex r = 0; r < g.relation_count(); ++r) {
+        if (!keep[g.relation_type(r)]) continue;
+        double w = 1.0;
+        if (view.weighted_) {
+            const std::string* text = g.relation_attr(r, options.weight);
+            if (text) {  // a relation without the attribute weighs 1, as in NetworkX
+                auto parsed = parse_number_value(*text);
+                if (!parsed)
+                    throw Error(fmt::format("relation '{}' has {}=\"{}\", which is not a number",
+                                            g.relation_label(r), options.weight, *text));
+                w = *parsed;
+            }
+            if (positive_weights && !(w > 0))
+                throw Error(
+                    fmt::format("relation '{}' has {}={}: weights used as lengths must be "
+                                "positive",
+                                g.relation_label(r), options.weight, w));
+        }
+        EntityIndex s = g.source(r), t = g.target(r);
+        arcs.push_back({s, t, w});
+        if (!view.directed_ && s != t) arcs.push_back({t, s, w});
+    }
+    std::stable_sort(arcs.begin(), arcs.end(), [](const Arc& a, const Arc& b) {
+        return std::tie(a.from, a.to) < std::tie(b.from, b.to);
+    });
+
+    // Collapse runs of the same (from, to).
+    view.out_off_.assign(n + 1, 0);
+    for (std::size_t i = 0; i < arcs.size();) {
+        std::size_t j = i;
+        double min_w = arcs[i].weight, sum_w = 0;
+        for (; j < arcs.size() && arcs[j].from == arcs[i].from && arcs[j].to == arcs[i].to; ++j) {
+            min_w = std::min(min_w, arcs[j].weight);
+            sum_w += arcs[j].weight;
+        }
+        view.out_nbr_.push_back(arcs[i].to);
+        view.count_.push_back(static_cast<std::uint32_t>(j - i));
+        if (view.weighted_) {
+            view.min_w_.push_back(min_w);
+            view.sum_w_.push_back(sum_w);
+        }
+        ++view.out_off_[arcs[i].from + 1];
+        i = j;
+    }
+    std::partial_sum(view.out_off_.begin(), view.out_off_.end(), view.out_off_.begin());
+
+    if (view.directed_) {
+        // Transpose: in-arcs grouped by target, sorted by source (counting sort keeps order).
+        view.in_off_.assign(n + 1, 0);
+        for (auto t : view.out_nbr_) ++view.in_off_[t + 1];
+        std::partial_sum(view.in_off_.begin(), view.in_off_.end(), view.in_off_.begin());
+        std::vector<std::uint64_t> fill(view.in_off_.begin(), view.in_off_.end() - 1);
+        view.in_nbr_.resize(view.out_nbr_.size());
+        view.in_count_.resize(view.out_nbr_.size());
+        if (view.weighted_) view.in_sum_w_.resize(view.out_nbr_.size());
+        for (EntityIndex u = 0; u < n; ++u)
+            for (std::size_t a = view.out_off_[u]; a < view.out_off_[u + 1]; ++a) {
+                std::size_t slot = fill[view.out_nbr_[a]]++;
+                view.in_nbr_[slot] = u;
+                view.in_count_[slot] = view.count_[a];
+                if (view.weighted_) view.in_sum_w_[slot] = view.sum_w_[a];
+            }
+    }
+    return view;
+}
+
+}  // namespace ecograph

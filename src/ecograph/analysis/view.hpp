@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ecograph/model/graph.hpp"
+
+namespace ecograph {
+
+/// Which part of a graph an analysis sees.
+struct ViewOptions {
+    std::vector<std::string> via;  ///< relation types kept (all when empty); entities all stay
+    bool undirected = false;       ///< ignore direction (the graph's own flag also counts)
+    std::string weight;            ///< relation attribute read as a number; empty = unweighted
+};
+
+/// A simple-graph view for analyses: parallel relations between the same ordered pair are
+/// collapsed into one arc that remembers their count, the minimum weight (its length for
+/// shortest paths) and the summed weight (its strength for random walks). In the undirected
+/// view an arc in either or both directions becomes one edge, stored in both directions.
+/// Self-loops are kept as arcs v -> v; path measures never use them, and measures that
+/// exclude them (eigenvector, Katz, k-core) skip them. Adjacency is CSR, sorted by neighbour.
+class AnalysisView {
+public:
+    /// Throws Error when a `via` type is not in the graph (with "did you mean"), when the
+    /// weight attribute is not a number, or when it is not positive and `positive_weights`.
+    static AnalysisView build(const Graph& g, const ViewOptions& options,
+                              bool positive_weights = false);
+
+    std::size_t size() const { return out_off_.size() - 1; }
+    bool directed() const { return directed_; }
+    bool weighted() const { return weighted_; }
+
+    struct Arcs {
+        const std::uint32_t* begin;
+        const std::uint32_t* end;
+        std::size_t first;  ///< index of the first arc, for the per-arc arrays
+    };
+    Arcs out(EntityIndex v) const {
+        return {out_nbr_.data() + out_off_[v], out_nbr_.data() + out_off_[v + 1], out_off_[v]};
+    }
+    Arcs in(EntityIndex v) const {
+        const auto& off = directed_ ? in_off_ : out_off_;
+        const auto& nbr = directed_ ? in_nbr_ : out_nbr_;
+        return {nbr.data() + off[v], nbr.data() + off[v + 1], off[v]};
+    }
+    std::size_t out_degree(EntityIndex v) const { return out_off_[v + 1] - out_off_[v]; }
+    std::size_t arc_count() const { return out_nbr_.size(); }
+
+    /// Per out-arc (index from Arcs::first): minimum weight, summed weight, multiplicity.
+    double length(std::size_t arc) const { return weighted_ ? min_w_[arc] : 1.0; }
+    double strength(std::size_t arc) const { return weighted_ ? sum_w_[arc] : count_[arc]; }
+    /// Per in-arc: the summed weight of the arc u -> v it mirrors.
+    double in_strength(std::size_t arc) const {
+        if (!directed_) return strength(arc);
+        return weighted_ ? in_sum_w_[arc] : in_count_[arc];
+    }
+
+private:
+    bool directed_ = true, weighted_ = false;
+    std::vector<std::uint64_t> out_off_{0}, in_off_{0};
+    std::vector<std::uint32_t> out_nbr_, in_nbr_;
+    std::vector<double> min_w_, sum_w_, in_sum_w_;
+    std::vector<std::uint32_t> count_, in_count_;
+};
+
+}  // namespace ecograph

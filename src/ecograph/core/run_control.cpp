@@ -1,0 +1,64 @@
+#include "ecograph/core/run_control.hpp"
+
+#include <algorithm>
+#include <exception>
+
+#include "ecograph/core/error.hpp"
+
+namespace ecograph {
+
+unsigned RunControl::thread_count() const {
+    if (threads > 0) return threads;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+void RunControl::check_cancelled() const {
+    if (cancelled()) throw Error("interrupted", ExitStatus::Interrupted);
+}
+
+std::atomic<bool>& interrupt_flag() {
+    static std::atomic<bool> flag{false};
+    return flag;
+}
+
+void for_each_partitioned(std::size_t count, const RunControl& control,
+                          const std::function<void(std::size_t, std::size_t)>& body) {
+    std::atomic<std::size_t> next_partition{0}, done{0};
+    std::mutex progress_mutex;
+    auto last_report = std::chrono::steady_clock::now();
+    std::exception_ptr failure;
+    std::mutex failure_mutex;
+
+    auto worker = [&] {
+        try {
+            for (std::size_t p; (p = next_partition.fetch_add(1)) < kPartitions;) {
+                for (std::size_t item = p; item < count; item += kPartitions) {
+                    if (control.cancelled()) return;
+                    body(p, item);
+                    std::size_t d = done.fetch_add(1) + 1;
+                    if (control.progress && (d % 32 == 0 || d == count) &&
+                        progress_mutex.try_lock()) {
+                        auto now = std::chrono::steady_clock::now();
+                        if (now - last_report > std::chrono::milliseconds(200) || d == count) {
+                            last_report = now;
+                            control.progress(d, count);
+                        }
+                        progress_mutex.unlock();
+                    }
+                }
+            }
+        } catch (...) {
+            std::lock_guard lock(failure_mutex);
+            if (!failure) failure = std::current_exception();
+        }
+    };
+    unsigned threads = std::min<unsigned>(control.thread_count(), kPartitions);
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
+    control.check_cancelled();
+}
+
+}  // namespace ecograph

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace ecograph {
+
+/// How a long analysis runs: on how many threads, whether it reports progress, and the flag
+/// that interrupts it (set from a SIGINT handler by the command-line tool).
+struct RunControl {
+    unsigned threads = 0;  ///< 0 = all hardware threads
+    /// Called now and then with (done, total) from one thread at a time; may be empty.
+    std::function<void(std::size_t, std::size_t)> progress;
+    const std::atomic<bool>* cancel = nullptr;
+
+    unsigned thread_count() const;
+    bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
+    /// Throws Error("interrupted") when cancelled.
+    void check_cancelled() const;
+};
+
+/// The process-wide interrupt flag the CLI's SIGINT handler sets.
+std::atomic<bool>& interrupt_flag();
+
+/// Number of fixed work partitions: results never depend on the number of threads, because
+/// partition p always handles items p, p + P, p + 2P, ... in that order, and partition results
+/// are combined in partition order.
+inline constexpr std::size_t kPartitions = 16;
+
+/// Runs body(partition, item) for every item in [0, count), partition by partition (see
+/// kPartitions), on up to control.thread_count() threads. Stops early and throws when cancelled.
+void for_each_partitioned(std::size_t count, const RunControl& control,
+                          const std::function<void(std::size_t, std::size_t)>& body);
+
+}  // namespace ecograph
