@@ -21,20 +21,25 @@ std::atomic<bool>& interrupt_flag() {
     return flag;
 }
 
-void for_each_partitioned(std::size_t count, const RunControl& control,
-                          const std::function<void(std::size_t, std::size_t)>& body) {
+unsigned partition_threads(std::size_t count, const RunControl& control) {
+    return static_cast<unsigned>(std::max<std::size_t>(
+        1, std::min<std::size_t>({control.thread_count(), kPartitions, count})));
+}
+
+void for_each_partitioned(std::size_t count, const RunControl& control, unsigned threads,
+                          const std::function<void(unsigned, std::size_t, std::size_t)>& body) {
     std::atomic<std::size_t> next_partition{0}, done{0};
     std::mutex progress_mutex;
     auto last_report = std::chrono::steady_clock::now();
     std::exception_ptr failure;
     std::mutex failure_mutex;
 
-    auto worker = [&] {
+    auto worker = [&](unsigned thread) {
         try {
             for (std::size_t p; (p = next_partition.fetch_add(1)) < kPartitions;) {
                 for (std::size_t item = p; item < count; item += kPartitions) {
                     if (control.cancelled()) return;
-                    body(p, item);
+                    body(thread, p, item);
                     std::size_t d = done.fetch_add(1) + 1;
                     if (control.progress && (d % 32 == 0 || d == count) &&
                         progress_mutex.try_lock()) {
@@ -52,10 +57,9 @@ void for_each_partitioned(std::size_t count, const RunControl& control,
             if (!failure) failure = std::current_exception();
         }
     };
-    unsigned threads = std::min<unsigned>(control.thread_count(), kPartitions);
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker, t);
+    worker(0);
     for (auto& t : pool) t.join();
     if (failure) std::rethrow_exception(failure);
     control.check_cancelled();

@@ -33,9 +33,13 @@ std::atomic<bool>& interrupt_flag();
 /// are combined in partition order.
 inline constexpr std::size_t kPartitions = 16;
 
-/// Runs body(partition, item) for every item in [0, count), partition by partition (see
-/// kPartitions), on up to control.thread_count() threads. Stops early and throws when cancelled.
-void for_each_partitioned(std::size_t count, const RunControl& control,
-                          const std::function<void(std::size_t, std::size_t)>& body);
+/// Runs body(thread, partition, item) for every item in [0, count), partition by partition
+/// (see kPartitions), on `threads` threads (thread < threads: index per-thread scratch space).
+/// Stops early and throws Error when cancelled; rethrows the first exception of a worker.
+void for_each_partitioned(std::size_t count, const RunControl& control, unsigned threads,
+                          const std::function<void(unsigned, std::size_t, std::size_t)>& body);
+
+/// Threads for_each_partitioned will use for `count` items.
+unsigned partition_threads(std::size_t count, const RunControl& control);
 
 }  // namespace ecograph

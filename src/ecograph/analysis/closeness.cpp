@@ -1,0 +1,109 @@
+#include "ecograph/analysis/closeness.hpp"
+
+#include <functional>
+#include <queue>
+
+namespace ecograph {
+namespace {
+
+// Distances from one source; calls visit(d) for every other entity reached at distance d.
+class DistanceScan {
+public:
+    explicit DistanceScan(std::size_t n) : dist_(n, -1.0) {}
+
+    template <typename Visit>
+    void run(const AnalysisView& view, EntityIndex s, Visit visit) {
+        if (view.weighted())
+            dijkstra(view, s);
+        else
+            bfs(view, s);
+        for (EntityIndex v : order_)
+            if (v != s) visit(dist_[v]);
+        for (EntityIndex v : order_) dist_[v] = -1.0;
+        order_.clear();
+    }
+
+private:
+    void bfs(const AnalysisView& view, EntityIndex s) {
+        dist_[s] = 0;
+        order_.push_back(s);
+        for (std::size_t head = 0; head < order_.size(); ++head) {
+            EntityIndex v = order_[head];
+            auto arcs = view.out(v);
+            for (const auto* w = arcs.begin; w != arcs.end; ++w)
+                if (dist_[*w] < 0) {
+                    dist_[*w] = dist_[v] + 1;
+                    order_.push_back(*w);
+                }
+        }
+    }
+
+    void dijkstra(const AnalysisView& view, EntityIndex s) {
+        using Item = std::pair<double, EntityIndex>;
+        std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+        dist_[s] = 0;
+        heap.push({0.0, s});
+        while (!heap.empty()) {
+            auto [d, v] = heap.top();
+            heap.pop();
+            if (d > dist_[v]) continue;  // stale entry
+            order_.push_back(v);
+            auto arcs = view.out(v);
+            for (const auto* w = arcs.begin; w != arcs.end; ++w) {
+                double nd = d + view.length(arcs.first + (w - arcs.begin));
+                if (dist_[*w] < 0 || nd < dist_[*w]) {
+                    dist_[*w] = nd;
+                    heap.push({nd, *w});
+                }
+            }
+        }
+    }
+
+    std::vector<double> dist_;
+    std::vector<EntityIndex> order_;
+};
+
+// Runs `score(scan, source)` for every entity in parallel; each result lands in its own slot.
+std::vector<double> per_source(const AnalysisView& view, const RunControl& control,
+                               const std::function<double(DistanceScan&, EntityIndex)>& score) {
+    const std::size_t n = view.size();
+    unsigned threads = partition_threads(n, control);
+    std::vector<DistanceScan> scans;
+    for (unsigned t = 0; t < threads; ++t) scans.emplace_back(n);
+    std::vector<double> out(n, 0.0);
+    for_each_partitioned(n, control, threads, [&](unsigned t, std::size_t, std::size_t item) {
+        out[item] = score(scans[t], static_cast<EntityIndex>(item));
+    });
+    return out;
+}
+
+}  // namespace
+
+std::vector<double> closeness(const AnalysisView& view, bool wf_improved,
+                              const RunControl& control) {
+    const double n = static_cast<double>(view.size());
+    return per_source(view, control, [&](DistanceScan& scan, EntityIndex s) {
+        double total = 0, reached = 0;
+        scan.run(view, s, [&](double d) {
+            total += d;
+            reached += 1;
+        });
+        if (total <= 0) return 0.0;
+        double c = reached / total;
+        if (wf_improved && n > 1) c *= reached / (n - 1);
+        return c;
+    });
+}
+
+std::vector<double> harmonic(const AnalysisView& view, bool normalized, const RunControl& control) {
+    const double n = static_cast<double>(view.size());
+    return per_source(view, control, [&](DistanceScan& scan, EntityIndex s) {
+        double sum = 0;
+        scan.run(view, s, [&](double d) {
+            if (d > 0) sum += 1.0 / d;
+        });
+        return normalized && n > 1 ? sum / (n - 1) : sum;
+    });
+}
+
+}  // namespace ecograph

@@ -1,0 +1,46 @@
+#include "ecograph/analysis/degree.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "ecograph/core/error.hpp"
+#include "ecograph/schema/attr_value.hpp"
+
+namespace ecograph {
+
+std::vector<double> degree_centrality(const Graph& g, DegreeMode mode, const ViewOptions& view,
+                                      bool normalized) {
+    const std::size_t n = g.entity_count();
+    std::vector<double> deg(n, 0.0);
+    const auto& vocab = g.relation_type_vocabulary();
+    std::vector<bool> keep(vocab.size(), view.via.empty());
+    for (const auto& t : view.via) {
+        auto it = std::find(vocab.begin(), vocab.end(), t);
+        if (it == vocab.end())
+            throw Error(fmt::format("--via: no relation of type '{}' in the graph", t),
+                        ExitStatus::Usage);
+        keep[it - vocab.begin()] = true;
+    }
+    if (!g.directed() || view.undirected) mode = DegreeMode::Total;
+    for (RelationIndex r = 0; r < g.relation_count(); ++r) {
+        if (!keep[g.relation_type(r)]) continue;
+        double w = 1.0;
+        if (!view.weight.empty()) {
+            if (const std::string* text = g.relation_attr(r, view.weight)) {
+                auto parsed = parse_number_value(*text);
+                if (!parsed)
+                    throw Error(fmt::format("relation '{}' has {}=\"{}\", which is not a number",
+                                            g.relation_label(r), view.weight, *text));
+                w = *parsed;
+            }
+        }
+        if (mode != DegreeMode::In) deg[g.source(r)] += w;
+        if (mode != DegreeMode::Out) deg[g.target(r)] += w;
+    }
+    if (normalized && n > 1)
+        for (double& d : deg) d /= static_cast<double>(n - 1);
+    return deg;
+}
+
+}  // namespace ecograph
