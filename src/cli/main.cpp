@@ -1,6 +1,7 @@
 // ecograph: command-line front end. Parses arguments, runs one subcommand, maps errors to exit
 // statuses (0 ok, 1 problems found, 2 usage, 3 unreadable input). All work is in the library.
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 
@@ -9,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/run_control.hpp"
 #include "ecograph/core/spellcheck.hpp"
 
 int main(int argc, char** argv) {
@@ -17,12 +19,17 @@ int main(int argc, char** argv) {
     app.name("ecograph");
     app.require_subcommand(1);
     app.set_version_flag("--version", "ecograph 0.1.0");
+    app.failure_message([](const CLI::App*, const CLI::Error& e) {
+        return std::string("ecograph: error: ") + e.what() +
+               "\nRun with --help for more information.\n";
+    });
     cli::Context ctx;
     cli::register_validate(app, ctx);
     cli::register_stats(app, ctx);
     cli::register_show(app, ctx);
     cli::register_schema(app, ctx);
     cli::register_export(app, ctx);
+    cli::register_centrality(app, ctx);
     // CLI11 says only "A subcommand is required" for a mistyped command; name it instead.
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
@@ -41,6 +48,8 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);  // prints help, version or the error
         return rc == 0 ? 0 : static_cast<int>(ExitStatus::Usage);
     }
+    // Ctrl-C asks long analyses to stop; they return through the normal error path.
+    std::signal(SIGINT, [](int) { interrupt_flag().store(true); });
     try {
         return ctx.run();
     } catch (const Error& e) {

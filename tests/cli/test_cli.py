@@ -310,7 +310,7 @@ class ValidationRulesTest(CliTestCase):
     def test_header_alone_is_clean(self):
         self.write("clean.gv", HEADER + '  cloud -> dc [type="operates"];\n}\n')
         r = self.validate(["clean.gv"], 0)
-        self.assertIn("clean.gv: 4 entities, 1 relations; 0 errors, 0 warnings", r.stdout)
+        self.assertIn("clean.gv: 4 entities, 1 relation; 0 errors, 0 warnings", r.stdout)
 
     def test_untyped_graph_loads_with_one_warning(self):
         self.write("untyped.gv", "digraph u {\n  a -> b;\n  b -> c [label=x];\n}\n")
@@ -526,7 +526,7 @@ class BadInputTest(CliTestCase):
         text = "digraph g {\n" + "subgraph { " * 200 + "a -> b" + " }" * 200 + "\n}\n"
         r = run(["validate", self.write("deep200.gv", text)], cwd=self.tmp)
         self.assertStatus(r, 0)
-        self.assertIn("deep200.gv: 2 entities, 1 relations", r.stdout)
+        self.assertIn("deep200.gv: 2 entities, 1 relation", r.stdout)
 
     def test_edge_chain_3000_is_refused_with_explanation(self):
         text = "digraph g {\n  " + " -> ".join(f"a{i}" for i in range(3000)) + ";\n}\n"
@@ -542,7 +542,7 @@ class BadInputTest(CliTestCase):
         r = run(["validate", name], cwd=self.tmp)
         elapsed = time.monotonic() - t0
         self.assertStatus(r, 0)
-        self.assertIn("big.gv: 2 entities, 1 relations; 0 errors, 0 warnings", r.stdout)
+        self.assertIn("big.gv: 2 entities, 1 relation; 0 errors, 0 warnings", r.stdout)
         self.assertLess(elapsed, 10, "validating a 10 MB attribute is too slow")
         # --plain writes it back in "..." + "..." chunks that read back as the same value.
         r = run(["export", name, "--plain", "-o", "big-plain.gv"], cwd=self.tmp)

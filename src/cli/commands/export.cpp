@@ -37,6 +37,11 @@ int run(const ExportOptions& o) {
         emit(out.str(), o.output);
         return 0;
     }
+    if (o.layout == "fdp" && !o.cluster_by.empty())
+        throw Error(
+            "--cluster-by cannot be used with --layout fdp: fdp places clusters at random, "
+            "so the picture would change on every run; use dot or neato",
+            ExitStatus::Usage);
     StyleOptions style{o.layout, o.cluster_by, !o.no_legend, o.title};
     std::string dot = styled_dot(g, schema, style);
     if (o.format == "dot") {
@@ -73,7 +78,7 @@ void register_export(CLI::App& app, Context& ctx) {
         "--plain", opts->plain,
         "Write data DOT (types and attributes, no styling) that reads back as the same graph");
     cmd->add_option("--title", opts->title,
-                    "Title shown above the diagram (default: the graph name)");
+                    "Title shown above the diagram (default: the graph's label, else its name)");
     cmd->callback([opts, &ctx] { ctx.run = [opts] { return run(*opts); }; });
 }
 

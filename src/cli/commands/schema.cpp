@@ -18,6 +18,16 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
     return out;
 }
 
+// A type's own attributes, with the type an attribute only named in `required` inherits.
+std::vector<AttrDef> own_attributes(const std::vector<AttrDef>& own,
+                                    const std::vector<AttrDef>& resolved) {
+    std::vector<AttrDef> out = own;
+    for (auto& a : out)
+        for (const auto& r : resolved)
+            if (r.name == a.name) a.type = r.type;
+    return out;
+}
+
 std::string attrs_text(const std::vector<AttrDef>& attrs) {
     std::vector<std::string> parts;
     for (const auto& a : attrs)
@@ -41,23 +51,27 @@ std::string as_json(const Schema& s) {
     j["entity_types"] = nlohmann::ordered_json::array();
     for (const auto& t : s.entity_types()) {
         Theme theme = s.entity_theme(t.name);
-        j["entity_types"].push_back({{"name", t.name},
-                                     {"parent", t.parent},
-                                     {"abstract", t.abstract},
-                                     {"description", t.description},
-                                     {"shape", theme.shape},
-                                     {"color", theme.color},
-                                     {"attributes", attrs_json(t.attributes)}});
+        j["entity_types"].push_back(
+            {{"name", t.name},
+             {"parent", t.parent},
+             {"abstract", t.abstract},
+             {"description", t.description},
+             {"shape", theme.shape},
+             {"color", theme.color},
+             {"attributes",
+              attrs_json(own_attributes(t.attributes, s.entity_attributes(t.name)))}});
     }
     j["relation_types"] = nlohmann::ordered_json::array();
     for (const auto& r : s.relation_types())
-        j["relation_types"].push_back({{"name", r.name},
-                                       {"description", r.description},
-                                       {"from", r.from},
-                                       {"to", r.to},
-                                       {"color", r.theme.color},
-                                       {"style", r.theme.style},
-                                       {"attributes", attrs_json(r.attributes)}});
+        j["relation_types"].push_back(
+            {{"name", r.name},
+             {"description", r.description},
+             {"from", r.from},
+             {"to", r.to},
+             {"color", r.theme.color},
+             {"style", r.theme.style},
+             {"attributes",
+              attrs_json(own_attributes(r.attributes, s.relation_attributes(r.name)))}});
     return json_text(j);
 }
 
@@ -73,14 +87,16 @@ std::vector<Table> tables(const Schema& s) {
     for (const auto& t : s.entity_types()) {
         Theme theme = s.entity_theme(t.name);
         et.add_row({t.name + (t.abstract ? " (abstract)" : ""), t.parent, theme.shape, theme.color,
-                    attrs_text(t.attributes), t.description});
+                    attrs_text(own_attributes(t.attributes, s.entity_attributes(t.name))),
+                    t.description});
     }
     Table rt;
     rt.title = "Relation types";
     rt.columns = {"relation", "from", "to", "color", "attributes", "description"};
     for (const auto& r : s.relation_types())
         rt.add_row({r.name, join(r.from, "|"), join(r.to, "|"), r.theme.color,
-                    attrs_text(r.attributes), r.description});
+                    attrs_text(own_attributes(r.attributes, s.relation_attributes(r.name))),
+                    r.description});
     return {common, et, rt};
 }
 

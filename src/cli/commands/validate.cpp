@@ -19,8 +19,9 @@ std::string summary(const LoadResult& r, const std::vector<std::string>& files) 
                                      r.diags.error_count() == 1 ? "" : "s", r.diags.warning_count(),
                                      r.diags.warning_count() == 1 ? "" : "s");
     if (r.unreadable()) return fmt::format("{}: cannot be read; {}\n", what, counts);
-    return fmt::format("{}: {} entities, {} relations; {}\n", what, r.graph->entity_count(),
-                       r.graph->relation_count(), counts);
+    auto n = r.graph->entity_count(), m = r.graph->relation_count();
+    return fmt::format("{}: {} entit{}, {} relation{}; {}\n", what, n, n == 1 ? "y" : "ies", m,
+                       m == 1 ? "" : "s", counts);
 }
 
 std::string as_json(const LoadResult& r, const std::vector<std::string>& files) {

@@ -64,16 +64,16 @@ GraphStats compute_stats(const Graph& g) {
         else
             sets.union_set(a, b);
     }
-    // A relation repeating an earlier (source, target) pair is parallel.
-    std::vector<EntityIndex> targets;
-    for (EntityIndex v = 0; v < n; ++v) {
-        targets.clear();
-        for (RelationIndex r = g.out_begin(v); r < g.out_end(v); ++r)
-            targets.push_back(g.target(r));
-        std::sort(targets.begin(), targets.end());
-        for (std::size_t i = 1; i < targets.size(); ++i)
-            if (targets[i] == targets[i - 1]) ++s.multi_relations;
+    // A relation repeating an earlier pair is parallel (in undirected graphs, either way round).
+    std::vector<std::pair<EntityIndex, EntityIndex>> pairs;
+    pairs.reserve(m);
+    for (RelationIndex r = 0; r < m; ++r) {
+        EntityIndex a = g.source(r), b = g.target(r);
+        pairs.emplace_back(g.directed() ? a : std::min(a, b), g.directed() ? b : std::max(a, b));
     }
+    std::sort(pairs.begin(), pairs.end());
+    for (std::size_t i = 1; i < pairs.size(); ++i)
+        if (pairs[i] == pairs[i - 1]) ++s.multi_relations;
     std::vector<std::size_t> size(n, 0);
     for (EntityIndex v = 0; v < n; ++v) ++size[sets.find_set(v)];
     for (std::size_t c : size)

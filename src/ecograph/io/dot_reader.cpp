@@ -149,9 +149,9 @@ void report_cgraph_message(const std::string& raw, const std::string& origin,
         } else {
             hint = "the statement is too deeply nested for Graphviz's DOT parser";
         }
-    } else if (msg.find("syntax error") != std::string::npos && line > scan.lines) {
+    } else if (msg == "syntax error") {  // cgraph names no token only at the end of input
         msg = "unexpected end of file (truncated DOT?)";
-        line = scan.lines;
+        hint = "close every '{' and every quoted string";
     }
     if (msg.find("scanning a quoted string") != std::string::npos)
         hint = "a string is not closed: look for a missing '\"'";
@@ -224,7 +224,12 @@ void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
         for (Agsym_t* sym : node_syms) {
             std::string key = expand(sym->name, scan), value = attr_value(n, sym, scan);
             if (value.empty() || (key == "label" && value == "\\N")) continue;
-            if (key == "name") key = "label";
+            if (key == "name") {
+                if (agget(n, const_cast<char*>("label")) && *agget(n, const_cast<char*>("label")) &&
+                    std::string_view(agget(n, const_cast<char*>("label"))) != "\\N")
+                    continue;  // label wins over its synonym
+                key = "label";
+            }
             Location prev_loc{b.files()[b.entity_origin(v).file - 1], b.entity_origin(v).line};
             if (key == "type") {
                 std::string before(b.entity_type(v));
@@ -327,7 +332,7 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
         return false;
     }
     std::uint32_t file = builder.add_file(origin);
-    std::size_t before = builder.entity_count();
+    std::size_t before = 0;
     if (builder.files().size() == 1) {
         builder.set_directed(agisdirected(graphs.front().get()));
         // cgraph names anonymous graphs "%N" from a global counter: not a name, and not stable.
@@ -338,6 +343,7 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
             builder.set_title(attr_value(graphs.front().get(), label, scan));
     }
     for (const auto& g : graphs) {
+        before = builder.entity_count();  // graphs of one file merge by id too, conflicts reported
         if (static_cast<bool>(agisdirected(g.get())) != builder.directed())
             diags.warning("W003", {origin, 0}, "",
                           fmt::format("{} graph merged into a {} one: its edges are read as "
@@ -346,6 +352,15 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
                                       builder.directed() ? "directed" : "undirected"),
                           "use digraph (or graph) in every input");
         load_graph(g.get(), origin, file, scan, builder, diags, before);
+    }
+    if (graphs.size() == 1 && agisstrict(graphs.front().get())) {
+        auto written = scan.edges.size();
+        auto kept = static_cast<std::size_t>(agnedges(graphs.front().get()));
+        if (written > kept)
+            diags.warning("W004", {origin, 0}, "",
+                          fmt::format("strict graph: {} repeated edge{} merged into one",
+                                      written - kept, written - kept == 1 ? "" : "s"),
+                          "remove `strict` to keep parallel relations");
     }
     return true;
 }

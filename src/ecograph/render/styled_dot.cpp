@@ -70,8 +70,10 @@ private:
             "bgcolor=\"white\", newrank=true";
         if (!title.empty()) out_ += ", label=" + dot_quote(title);
         if (o_.layout == "dot") out_ += ", rankdir=LR, nodesep=0.35, ranksep=0.9";
-        if (o_.layout == "neato" || o_.layout == "fdp" || o_.layout == "sfdp")
+        if (o_.layout == "neato" || o_.layout == "fdp")
             out_ += ", overlap=prism, sep=\"+12\", splines=true, start=1";  // fixed seed
+        if (o_.layout == "sfdp")  // spline routing makes sfdp take minutes on large graphs
+            out_ += ", overlap=prism, sep=\"+12\", start=1";
         if (o_.layout == "circo" || o_.layout == "twopi") out_ += ", overlap=false";
         out_ += "];\n";
         out_ +=
@@ -141,13 +143,20 @@ private:
                 html_escape(color), html_escape(color), html_escape(type_label(t)),
                 html_escape(style));
         }
-        out_ +=
-            "  subgraph cluster_legend {\n    graph [label=\"Legend\", style=\"rounded\", "
-            "color=\"#adb5bd\", fontsize=12];\n";
+        // fdp lays clusters out at random (different on every run): there the legend is a
+        // plain node with its title inside.
+        bool cluster = o_.layout != "fdp";
+        if (cluster)
+            out_ +=
+                "  subgraph cluster_legend {\n    graph [label=\"Legend\", style=\"rounded\", "
+                "color=\"#adb5bd\", fontsize=12];\n";
+        else
+            rows = "<TR><TD COLSPAN=\"3\"><B>Legend</B></TD></TR>" + rows;
         out_ +=
             "    \"ecograph:legend\" [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" "
             "CELLBORDER=\"0\" CELLSPACING=\"2\">" +
-            rows + "</TABLE>>];\n  }\n";
+            rows + "</TABLE>>];\n";
+        if (cluster) out_ += "  }\n";
     }
 
     void clusters_by_type(const std::vector<EntityIndex>& order) {

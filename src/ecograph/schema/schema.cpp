@@ -19,7 +19,7 @@ public:
     explicit TomlReader(std::string_view origin) : origin_(origin) {}
 
     [[noreturn]] void fail(const toml::node& at, const std::string& message) const {
-        throw Error(fmt::format("{}:{}: error: {}", origin_, at.source().begin.line, message),
+        throw Error(fmt::format("{}:{}: {}", origin_, at.source().begin.line, message),
                     ExitStatus::Unreadable);
     }
 
@@ -127,7 +127,7 @@ Schema Schema::from_toml(std::string_view text, std::string_view origin) {
     try {
         doc = toml::parse(text, origin);
     } catch (const toml::parse_error& e) {
-        throw Error(fmt::format("{}:{}:{}: error: {}", origin, e.source().begin.line,
+        throw Error(fmt::format("{}:{}:{}: {}", origin, e.source().begin.line,
                                 e.source().begin.column, e.description()),
                     ExitStatus::Unreadable);
     }
@@ -213,6 +213,8 @@ void merge_attributes(std::vector<AttrDef>& into, const std::vector<AttrDef>& fr
                                [&](const AttrDef& b) { return b.name == a.name; });
         if (it == into.end())
             into.push_back(a);
+        else if (!a.declared)  // only named in `required`: keep the declared type
+            it->required = true;
         else
             *it = a;
     }
@@ -262,7 +264,7 @@ void Schema::extend(const Schema& other) {
 
 void Schema::check_consistency(std::string_view origin) const {
     auto fail = [&](const std::string& message) {
-        throw Error(fmt::format("{}: error: {}", origin, message), ExitStatus::Unreadable);
+        throw Error(fmt::format("{}: {}", origin, message), ExitStatus::Unreadable);
     };
     auto names = entity_type_names();
     auto check_type = [&](const std::string& type, const std::string& where) {

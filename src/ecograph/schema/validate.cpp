@@ -30,6 +30,13 @@ std::string shorten(std::string_view s, std::size_t limit) {
     return std::string(s.substr(0, i)) + "...";
 }
 
+std::vector<std::string> concrete_types(const Schema& schema) {
+    std::vector<std::string> out;
+    for (const auto& t : schema.entity_types())
+        if (!t.abstract) out.push_back(t.name);
+    return out;
+}
+
 std::vector<std::string> names_of(const std::vector<AttrDef>& attrs) {
     std::vector<std::string> out;
     for (const auto& a : attrs) out.push_back(a.name);
@@ -123,8 +130,7 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
             std::string hint = did_you_mean(etypes[t], entity_names);
             diags.error(
                 "E101", loc, id, fmt::format("unknown entity type '{}' of '{}'", etypes[t], id),
-                hint.empty() ? "known types: " + join(schema.concrete_subtypes("Entity"), ", ")
-                             : hint);
+                !hint.empty() ? hint : "known types: " + join(concrete_types(schema), ", "));
             continue;
         }
         if (edef[t]->abstract) {
