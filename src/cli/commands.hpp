@@ -13,5 +13,6 @@ void register_show(CLI::App& app, Context& ctx);
 void register_schema(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
 void register_centrality(CLI::App& app, Context& ctx);
+void register_brokerage(CLI::App& app, Context& ctx);
 
 }  // namespace ecograph::cli

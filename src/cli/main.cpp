@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     cli::register_schema(app, ctx);
     cli::register_export(app, ctx);
     cli::register_centrality(app, ctx);
+    cli::register_brokerage(app, ctx);
     // CLI11 says only "A subcommand is required" for a mistyped command; name it instead.
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());

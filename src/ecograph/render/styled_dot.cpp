@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "ecograph/analysis/grouping.hpp"
 #include "ecograph/io/dot_writer.hpp"
 
 namespace ecograph {
@@ -230,32 +231,6 @@ private:
 };
 
 }  // namespace
-
-std::vector<EntityIndex> region_of(const Graph& g, const Schema& schema) {
-    const EntityIndex none = static_cast<EntityIndex>(g.entity_count());
-    std::vector<EntityIndex> region(g.entity_count(), none);
-    auto is_region = [&](EntityIndex v) { return schema.is_a(g.entity_type_name(v), "Region"); };
-    for (EntityIndex v = 0; v < g.entity_count(); ++v) {
-        if (is_region(v)) {
-            region[v] = v;
-            continue;
-        }
-        EntityIndex located = none, other = none;
-        std::size_t others = 0;
-        for (RelationIndex r = g.out_begin(v); r < g.out_end(v); ++r) {
-            EntityIndex t = g.target(r);
-            if (!is_region(t)) continue;
-            std::string_view type = g.relation_type_name(r);
-            if (type == "located_in" && (located == none || g.id(t) < g.id(located))) located = t;
-            if ((type == "operates_in" || type == "serves") && other != t) {
-                other = t;
-                ++others;
-            }
-        }
-        region[v] = located != none ? located : (others == 1 ? other : none);
-    }
-    return region;
-}
 
 std::string styled_dot(const Graph& g, const Schema& schema, const StyleOptions& options) {
     return Writer(g, schema, options).run();

@@ -19,9 +19,4 @@ struct StyleOptions {
 /// by region (nested along part_of) or by type. Deterministic: sorted by id.
 std::string styled_dot(const Graph& g, const Schema& schema, const StyleOptions& options);
 
-/// The region of each entity for clustering: a Region is its own region; others take the target
-/// of their located_in relation, else of their only operates_in or serves relation to a Region.
-/// Entities with no single region get the invalid index (entity_count()).
-std::vector<EntityIndex> region_of(const Graph& g, const Schema& schema);
-
 }  // namespace ecograph

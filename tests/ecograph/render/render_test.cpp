@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "ecograph/analysis/grouping.hpp"
 #include "ecograph/core/error.hpp"
 #include "ecograph/io/load.hpp"
 #include "ecograph/render/styled_dot.hpp"
