@@ -32,6 +32,10 @@ struct CentralityOptions {
     std::vector<std::string> personalize;
     double alpha = 0.1;
     double beta = 1.0;
+    bool approx = false;
+    double epsilon = 0.01;
+    double delta = 0.1;
+    std::uint64_t seed = 1;
     std::vector<std::string> via;
     std::vector<std::string> types;
     std::size_t top = 0;
@@ -50,6 +54,11 @@ std::string convention(const CentralityOptions& o, bool directed) {
             directed ? o.mode : "total",
             o.weight.empty() ? "" : "; strength: sum of '" + o.weight + "'",
             o.normalized ? "; divided by n-1" : "");
+    if (o.measure == "betweenness" && o.approx)
+        return fmt::format(
+            "betweenness estimated from sampled shortest paths (Riondato-Kornaropoulos, epsilon "
+            "{}, delta {}, seed {}) on the {} simple graph; {}",
+            o.epsilon, o.delta, o.seed, dir, o.normalized ? "normalized as NetworkX" : "raw scale");
     if (o.measure == "betweenness")
         return fmt::format(
             "Brandes betweenness on the {} simple graph (parallel relations once, "
@@ -112,12 +121,26 @@ int run(const CentralityOptions& o) {
 
     std::vector<double> values;
     std::vector<EdgeScore> edge_scores;
+    nlohmann::ordered_json approx_info;
     bool directed = g.directed() && !o.undirected;
     if (o.measure == "degree") {
         DegreeMode mode = o.mode == "in"    ? DegreeMode::In
                           : o.mode == "out" ? DegreeMode::Out
                                             : DegreeMode::Total;
         values = degree_centrality(g, mode, view, o.normalized);
+    } else if (o.measure == "betweenness" && o.approx) {
+        if (o.edges)
+            throw Error("--approx estimates entity betweenness only, not --edges",
+                        ExitStatus::Usage);
+        auto r = approx_betweenness(AnalysisView::build(g, view, true), o.normalized,
+                                    {o.epsilon, o.delta, o.seed}, control);
+        values = std::move(r.vertex);
+        approx_info = {
+            {"samples", r.samples},
+            {"vertex_diameter_bound", r.diameter_bound},
+            {"guarantee", fmt::format("with probability {} every value divided by n(n-1) "
+                                      "(ordered pairs) is within {} of the exact one",
+                                      1 - o.delta, o.epsilon)}};
     } else if (o.measure == "betweenness") {
         auto r = betweenness(AnalysisView::build(g, view, true), o.normalized, o.edges, control);
         values = std::move(r.vertex);
@@ -179,12 +202,19 @@ int run(const CentralityOptions& o) {
             params["tolerance"] = o.tolerance;
             params["personalize"] = o.personalize;
         }
+        if (o.approx) {
+            params["approx"] = true;
+            params["epsilon"] = o.epsilon;
+            params["delta"] = o.delta;
+            params["seed"] = o.seed;
+        }
         if (o.measure == "katz") {
             params["alpha"] = o.alpha;
             params["beta"] = o.beta;
         }
         j["parameters"] = params;
         j["convention"] = convention(o, directed);
+        if (!approx_info.is_null()) j["approximation"] = approx_info;
         j["graph"] = {{"files", o.in.files},
                       {"entities", g.entity_count()},
                       {"relations", g.relation_count()}};
@@ -255,6 +285,14 @@ void register_centrality(CLI::App& app, Context& ctx) {
                   "Normalise (degree, betweenness, harmonic: see docs/centrality.md)");
     cmd->add_flag("--edges", o->edges,
                   "betweenness: rank relations (edge betweenness) instead of entities");
+    cmd->add_flag("--approx", o->approx,
+                  "betweenness: estimate by sampling shortest paths (Riondato-Kornaropoulos)");
+    cmd->add_option("--epsilon", o->epsilon, "--approx: additive error bound")
+        ->capture_default_str();
+    cmd->add_option("--delta", o->delta, "--approx: probability the bound fails")
+        ->capture_default_str();
+    cmd->add_option("--seed", o->seed, "--approx: random seed (same seed, same result)")
+        ->capture_default_str();
     cmd->add_flag("--no-wf-improved", o->no_wf_improved,
                   "closeness: without the Wasserman-Faust correction for unreachable entities");
     cmd->add_option("--damping", o->damping, "pagerank: damping factor")->capture_default_str();

@@ -5,6 +5,9 @@
 #include <limits>
 #include <optional>
 #include <queue>
+#include <random>
+
+#include "ecograph/core/error.hpp"
 
 namespace ecograph {
 namespace {
@@ -248,6 +251,134 @@ BetweennessResult betweenness(const AnalysisView& view, bool normalized, bool ed
             }
         }
     }
+    return result;
+}
+
+}  // namespace ecograph
+
+namespace ecograph {
+namespace {
+
+// Vertex diameter bound: every shortest path stays inside one weak component, so its vertex
+// count is at most the component's size; undirected, at most 2 ecc(x) + 1 for any x in it.
+std::size_t vertex_diameter_bound(const AnalysisView& view) {
+    const std::size_t n = view.size();
+    std::vector<std::int64_t> comp(n, -1);
+    std::vector<std::uint32_t> queue;
+    std::size_t bound = 1;
+    for (EntityIndex root = 0; root < n; ++root) {
+        if (comp[root] >= 0) continue;
+        // BFS over both directions; for undirected views also track the eccentricity of root.
+        std::vector<std::int64_t> dist_from_root;
+        queue.assign(1, root);
+        comp[root] = 0;
+        std::size_t size = 0, ecc = 0;
+        for (std::size_t head = 0; head < queue.size(); ++head) {
+            EntityIndex v = queue[head];
+            ++size;
+            ecc = std::max<std::size_t>(ecc, static_cast<std::size_t>(comp[v]));
+            for (auto arcs : {view.out(v), view.in(v)})
+                for (const auto* w = arcs.begin; w != arcs.end; ++w)
+                    if (comp[*w] < 0) {
+                        comp[*w] = comp[v] + 1;
+                        queue.push_back(*w);
+                    }
+        }
+        bound = std::max(bound, view.directed() ? size : std::min(size, 2 * ecc + 1));
+    }
+    return bound;
+}
+
+}  // namespace
+
+ApproxBetweennessResult approx_betweenness(const AnalysisView& view, bool normalized,
+                                           const ApproxOptions& o, const RunControl& control) {
+    if (view.weighted())
+        throw Error("approximate betweenness supports unweighted graphs only", ExitStatus::Usage);
+    if (!(o.epsilon > 0 && o.epsilon < 1) || !(o.delta > 0 && o.delta < 1))
+        throw Error("--epsilon and --delta must be between 0 and 1", ExitStatus::Usage);
+    const std::size_t n = view.size();
+    ApproxBetweennessResult result;
+    result.vertex.assign(n, 0.0);
+    if (n < 3) return result;
+    result.diameter_bound = vertex_diameter_bound(view);
+    double log_term =
+        result.diameter_bound > 2
+            ? std::floor(std::log2(static_cast<double>(result.diameter_bound - 2))) + 1
+            : 0;
+    result.samples = static_cast<std::size_t>(
+        std::ceil(0.5 / (o.epsilon * o.epsilon) * (log_term + std::log(1 / o.delta))));
+    const double nd = static_cast<double>(n);
+    result.error_bound_raw = o.epsilon * nd * (nd - 1);
+
+    unsigned threads = partition_threads(result.samples, control);
+    struct State {
+        std::vector<std::int32_t> hops;
+        std::vector<double> sigma;
+        std::vector<EntityIndex> order;
+    };
+    std::vector<State> state(
+        threads, State{std::vector<std::int32_t>(n, -1), std::vector<double>(n, 0.0), {}});
+    std::vector<std::vector<double>> acc(kPartitions, std::vector<double>(n, 0.0));
+    // One generator per partition, seeded from (seed, partition): the samples drawn do not
+    // depend on which thread runs them.
+    std::vector<std::mt19937_64> rng;
+    for (std::size_t p = 0; p < kPartitions; ++p)
+        rng.emplace_back(o.seed * 0x9E3779B97F4A7C15ULL + p);
+
+    for_each_partitioned(
+        result.samples, control, threads, [&](unsigned t, std::size_t p, std::size_t) {
+            State& st = state[t];
+            std::uniform_int_distribution<EntityIndex> pick(0, static_cast<EntityIndex>(n - 1));
+            EntityIndex s = pick(rng[p]), target = pick(rng[p]);
+            while (target == s) target = pick(rng[p]);
+            std::uniform_real_distribution<double> unit(0.0, 1.0);
+            // BFS from s until the target's level is complete.
+            st.hops[s] = 0;
+            st.sigma[s] = 1;
+            st.order.assign(1, s);
+            for (std::size_t head = 0; head < st.order.size(); ++head) {
+                EntityIndex v = st.order[head];
+                if (st.hops[target] >= 0 && st.hops[v] >= st.hops[target]) break;
+                auto arcs = view.out(v);
+                for (const auto* w = arcs.begin; w != arcs.end; ++w) {
+                    if (st.hops[*w] < 0) {
+                        st.hops[*w] = st.hops[v] + 1;
+                        st.order.push_back(*w);
+                    }
+                    if (st.hops[*w] == st.hops[v] + 1) st.sigma[*w] += st.sigma[v];
+                }
+            }
+            if (st.hops[target] > 0) {
+                // Walk back from the target choosing each predecessor with probability
+                // sigma[pred] / sigma[current]: a uniformly random shortest path.
+                EntityIndex w = target;
+                while (w != s) {
+                    auto in = view.in(w);
+                    double r = unit(rng[p]) * st.sigma[w], run = 0;
+                    EntityIndex chosen = s;
+                    for (const auto* u = in.begin; u != in.end; ++u)
+                        if (st.hops[*u] == st.hops[w] - 1) {
+                            chosen = *u;
+                            run += st.sigma[*u];
+                            if (run > r) break;
+                        }
+                    if (chosen != s) acc[p][chosen] += 1;
+                    w = chosen;
+                }
+            }
+            for (EntityIndex v : st.order) {
+                st.hops[v] = -1;
+                st.sigma[v] = 0;
+            }
+        });
+    // Each sample estimates b(v) / (n (n - 1)); convert to the exact function's scale.
+    double to_raw = nd * (nd - 1) / static_cast<double>(result.samples);
+    if (!view.directed()) to_raw /= 2;  // undirected raw counts unordered pairs
+    double scale = normalized ? (view.directed() ? 1.0 : 2.0) / ((nd - 1) * (nd - 2)) : 1.0;
+    for (std::size_t p = 0; p < kPartitions; ++p)
+        for (std::size_t v = 0; v < n; ++v) result.vertex[v] += acc[p][v];
+    for (double& x : result.vertex) x *= to_raw * scale;
     return result;
 }
 

@@ -25,3 +25,30 @@ BetweennessResult betweenness(const AnalysisView& view, bool normalized, bool ed
                               const RunControl& control = {});
 
 }  // namespace ecograph
+
+namespace ecograph {
+
+struct ApproxOptions {
+    double epsilon = 0.01;  ///< additive error bound (see below)
+    double delta = 0.1;     ///< failure probability
+    std::uint64_t seed = 1;
+};
+
+struct ApproxBetweennessResult {
+    std::vector<double> vertex;      ///< same scale as betweenness(view, normalized, ...)
+    std::size_t samples = 0;         ///< shortest paths sampled
+    std::size_t diameter_bound = 0;  ///< upper bound on the vertex diameter used for it
+    double error_bound_raw = 0;      ///< epsilon * n (n - 1), in raw (ordered-pair) units
+};
+
+/// Approximate betweenness by sampling shortest paths (Riondato and Kornaropoulos 2016): with
+/// probability at least 1 - delta, every entity's betweenness divided by n (n - 1) (ordered
+/// pairs; an undirected view counts each pair twice) is within epsilon of the exact value.
+/// r = ceil(0.5 / epsilon^2 (floor(log2(VD - 2)) + 1 + ln(1 / delta))) samples, VD bounded by
+/// the largest weak component (directed) or twice an eccentricity plus one (undirected).
+/// Unweighted views only. Deterministic for a seed, whatever the thread count.
+ApproxBetweennessResult approx_betweenness(const AnalysisView& view, bool normalized,
+                                           const ApproxOptions& options,
+                                           const RunControl& control = {});
+
+}  // namespace ecograph

@@ -139,3 +139,32 @@ TEST_CASE("centrality: identical results on 1 and 2 threads", "[analysis][thread
     AnalysisView plain = AnalysisView::build(*loaded.graph, {});
     CHECK(pagerank(plain, {}, one) == pagerank(plain, {}, two));
 }
+
+TEST_CASE("approx betweenness: within epsilon of the exact values on several seeds",
+          "[analysis][approx]") {
+    for (const char* file :
+         {"/tests/fixtures/graphs/lesmis.gv", "/tests/fixtures/graphs/random_directed.gv",
+          "/graphs/alibaba-cloud.gv"}) {
+        LoadResult loaded =
+            load_graph({std::string(ECOGRAPH_SOURCE_DIR) + file}, Schema::builtin());
+        REQUIRE(loaded.graph);
+        AnalysisView v = AnalysisView::build(*loaded.graph, {});
+        auto exact = betweenness(v, false, false).vertex;
+        const double n = static_cast<double>(v.size());
+        // The guarantee is on betweenness / (n (n - 1)) over ordered pairs.
+        const double per_pair = v.directed() ? 1.0 / (n * (n - 1)) : 2.0 / (n * (n - 1));
+        for (std::uint64_t seed : {1, 2, 3, 4, 5}) {
+            ApproxOptions o{0.02, 0.1, seed};
+            auto approx = approx_betweenness(v, false, o);
+            INFO(file << " seed " << seed << " samples " << approx.samples);
+            double worst = 0;
+            for (std::size_t i = 0; i < exact.size(); ++i)
+                worst = std::max(worst, std::abs(approx.vertex[i] - exact[i]) * per_pair);
+            CHECK(worst <= 0.02);
+            CHECK(approx.samples > 0);
+        }
+        RunControl one{1, {}, nullptr}, two{2, {}, nullptr};
+        CHECK(approx_betweenness(v, true, {0.05, 0.1, 7}, one).vertex ==
+              approx_betweenness(v, true, {0.05, 0.1, 7}, two).vertex);
+    }
+}
