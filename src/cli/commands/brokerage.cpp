@@ -26,8 +26,8 @@ struct BrokerageOptions {
 nlohmann::ordered_json row_json(const BrokerageResult::Row& row) {
     nlohmann::ordered_json j;
     for (std::size_t r = 0; r < kRoleNames.size(); ++r)
-        j[kRoleNames[r]] =
-            std::isnan(row[r]) ? nlohmann::ordered_json() : nlohmann::ordered_json(row[r]);
+        j[kRoleNames[r]] = std::isnan(row[r]) ? nlohmann::ordered_json()  // sd 0: z undefined
+                                              : nlohmann::ordered_json(row[r] + 0.0);  // no -0
     return j;
 }
 
