@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -49,11 +50,21 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);  // prints help, version or the error
         return rc == 0 ? 0 : static_cast<int>(ExitStatus::Usage);
     }
-    // Ctrl-C asks long analyses to stop; they return through the normal error path.
-    std::signal(SIGINT, [](int) { interrupt_flag().store(true); });
+    // Ctrl-C: long analyses stop cleanly through the normal error path (exit 130, no output
+    // file); anywhere else (loading, short measures) the process stops at once.
+    std::signal(SIGINT, [](int) {
+        if (cooperative_depth().load() > 0) {
+            interrupt_flag().store(true);
+            return;
+        }
+        static const char message[] = "\necograph: error: interrupted\n";
+        (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+        ::_exit(static_cast<int>(ExitStatus::Interrupted));
+    });
     try {
         return ctx.run();
     } catch (const Error& e) {
+        if (::isatty(STDERR_FILENO)) std::fputs("\r\033[K", stderr);  // a progress line
         std::fprintf(stderr, "ecograph: error: %s\n", e.what());
         return static_cast<int>(e.status());
     } catch (const std::exception& e) {

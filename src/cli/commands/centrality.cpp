@@ -84,10 +84,14 @@ std::string convention(const CentralityOptions& o, bool directed) {
             o.damping, o.weight.empty() ? "" : ", weighted by '" + o.weight + "'",
             o.personalize.empty() ? " uniformly" : " to the personalisation set");
     if (o.measure == "eigenvector")
-        return "eigenvector centrality from incoming arcs on the simple graph, largest value 1";
+        return fmt::format(
+            "eigenvector centrality from incoming arcs on the simple graph{}, "
+            "largest value 1",
+            o.weight.empty() ? "" : ", arcs weighted by the sum of '" + o.weight + "'");
     if (o.measure == "katz")
-        return fmt::format("Katz centrality x = {} A^T x + {} on the simple graph, unit length",
-                           o.alpha, o.beta);
+        return fmt::format(
+            "Katz centrality x = {} A^T x + {} on the simple graph{}, unit length", o.alpha, o.beta,
+            o.weight.empty() ? "" : ", arcs weighted by the sum of '" + o.weight + "'");
     return "core number on the undirected simple graph (self-loops ignored)";
 }
 
@@ -116,6 +120,15 @@ int run(const CentralityOptions& o) {
     TableFormat format = parse_table_format(o.format);
     if (o.edges && o.measure != "betweenness")
         throw Error("--edges applies to --measure betweenness only", ExitStatus::Usage);
+    if (o.edges && !o.types.empty())
+        throw Error("--types ranks entities; it does not apply to --edges", ExitStatus::Usage);
+    if (o.normalized && o.measure != "degree" && o.measure != "betweenness" &&
+        o.measure != "harmonic")
+        throw Error(
+            fmt::format("--normalized applies to degree, betweenness and harmonic; {} has a "
+                        "fixed scale (see docs/centrality.md)",
+                        o.measure),
+            ExitStatus::Usage);
     ViewOptions view{o.via, o.undirected, o.weight};
     RunControl control = make_control(o);
 
@@ -160,7 +173,8 @@ int run(const CentralityOptions& o) {
                 throw Error(fmt::format("--personalize: no entity '{}'{}", id,
                                         hint.empty() ? "" : "; " + hint));
             }
-            p.personalize.push_back(*v);
+            if (std::find(p.personalize.begin(), p.personalize.end(), *v) == p.personalize.end())
+                p.personalize.push_back(*v);
         }
         values = pagerank(AnalysisView::build(g, view), p, control);
     } else if (o.measure == "eigenvector") {

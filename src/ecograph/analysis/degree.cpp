@@ -13,15 +13,8 @@ std::vector<double> degree_centrality(const Graph& g, DegreeMode mode, const Vie
                                       bool normalized) {
     const std::size_t n = g.entity_count();
     std::vector<double> deg(n, 0.0);
-    const auto& vocab = g.relation_type_vocabulary();
-    std::vector<bool> keep(vocab.size(), view.via.empty());
-    for (const auto& t : view.via) {
-        auto it = std::find(vocab.begin(), vocab.end(), t);
-        if (it == vocab.end())
-            throw Error(fmt::format("--via: no relation of type '{}' in the graph", t),
-                        ExitStatus::Usage);
-        keep[it - vocab.begin()] = true;
-    }
+    std::vector<bool> keep = relation_type_mask(g, view.via);
+    check_weight_attribute(g, view.weight);
     if (!g.directed() || view.undirected) mode = DegreeMode::Total;
     for (RelationIndex r = 0; r < g.relation_count(); ++r) {
         if (!keep[g.relation_type(r)]) continue;

@@ -30,12 +30,17 @@ std::vector<double> eigenvector_centrality(const AnalysisView& view, double tole
                                            std::size_t max_iterations) {
     const std::size_t n = view.size();
     if (n == 0) return {};
+    bool any_arc = false;
+    for (EntityIndex v = 0; v < n && !any_arc; ++v) {
+        auto out = view.out(v);
+        for (const auto* w = out.begin; w != out.end; ++w) any_arc = any_arc || *w != v;
+    }
+    if (!any_arc) throw Error("eigenvector centrality is undefined: the graph has no relations");
     std::vector<double> x(n, 1.0), y(n);
     for (std::size_t iter = 0; iter < max_iterations; ++iter) {
         multiply_transpose(view, x, y);
         for (std::size_t v = 0; v < n; ++v) y[v] += x[v];  // shift by I
         double top = *std::max_element(y.begin(), y.end());
-        if (top <= 0) throw Error("eigenvector centrality is undefined: the graph has no arcs");
         double change = 0;
         for (std::size_t v = 0; v < n; ++v) {
             y[v] /= top;

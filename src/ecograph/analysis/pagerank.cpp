@@ -21,11 +21,16 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         for (EntityIndex v : o.personalize) teleport[v] += 1.0;
         for (double& t : teleport) t /= static_cast<double>(o.personalize.size());
     }
+    CooperativeScope cooperative;
     std::vector<double> out_strength(n, 0.0);
     for (EntityIndex v = 0; v < n; ++v) {
         auto arcs = view.out(v);
         for (std::size_t a = arcs.first; a < arcs.first + (arcs.end - arcs.begin); ++a)
             out_strength[v] += view.strength(a);
+        if (out_strength[v] < 0)
+            throw Error(
+                "PageRank needs non-negative weights: an entity's outgoing weights sum "
+                "below zero");
     }
     std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n), share(n);
     unsigned threads = partition_threads(n, control);
@@ -51,8 +56,11 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         double change = 0;
         for (EntityIndex v = 0; v < n; ++v) change += std::abs(next[v] - x[v]);
         x.swap(next);
-        if (control.progress) control.progress(iter + 1, o.max_iterations);
-        if (change < static_cast<double>(n) * o.tolerance) return x;
+        bool converged = change < static_cast<double>(n) * o.tolerance;
+        // Progress counts iterations against the maximum; the last report clears the line.
+        if (control.progress)
+            control.progress(converged ? o.max_iterations : iter + 1, o.max_iterations);
+        if (converged) return x;
     }
     throw Error(fmt::format("PageRank did not converge in {} iterations (tolerance {})",
                             o.max_iterations, o.tolerance));

@@ -17,7 +17,9 @@ struct Arc {
     double weight;
 };
 
-std::vector<bool> relation_filter(const Graph& g, const std::vector<std::string>& via) {
+}  // namespace
+
+std::vector<bool> relation_type_mask(const Graph& g, const std::vector<std::string>& via) {
     const auto& vocab = g.relation_type_vocabulary();
     std::vector<bool> keep(vocab.size(), via.empty());
     for (const auto& name : via) {
@@ -34,7 +36,15 @@ std::vector<bool> relation_filter(const Graph& g, const std::vector<std::string>
     return keep;
 }
 
-}  // namespace
+void check_weight_attribute(const Graph& g, const std::string& weight) {
+    if (weight.empty() || g.relation_count() == 0) return;
+    const auto& keys = g.relation_attributes().keys();
+    if (std::find(keys.begin(), keys.end(), weight) != keys.end()) return;
+    std::string hint = did_you_mean(weight, keys);
+    throw Error(fmt::format("--weight: no relation has an attribute '{}'{}", weight,
+                            hint.empty() ? "" : "; " + hint),
+                ExitStatus::Usage);
+}
 
 AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
                                  bool positive_weights) {
@@ -42,7 +52,8 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
     view.directed_ = g.directed() && !options.undirected;
     view.weighted_ = !options.weight.empty();
     const std::size_t n = g.entity_count();
-    std::vector<bool> keep = relation_filter(g, options.via);
+    std::vector<bool> keep = relation_type_mask(g, options.via);
+    check_weight_attribute(g, options.weight);
 
     std::vector<Arc> arcs;
     arcs.reserve(view.directed_ ? g.relation_count() : 2 * g.relation_count());

@@ -15,6 +15,13 @@ struct ViewOptions {
     std::string weight;            ///< relation attribute read as a number; empty = unweighted
 };
 
+/// Per relation-type tag: whether `via` keeps it (all when empty). Throws Error (usage) for a
+/// type no relation has, with "did you mean".
+std::vector<bool> relation_type_mask(const Graph& g, const std::vector<std::string>& via);
+
+/// Throws Error (usage) when no relation carries the attribute `weight` (a likely typo).
+void check_weight_attribute(const Graph& g, const std::string& weight);
+
 /// A simple-graph view for analyses: parallel relations between the same ordered pair are
 /// collapsed into one arc that remembers their count, the minimum weight (its length for
 /// shortest paths) and the summed weight (its strength for random walks). In the undirected

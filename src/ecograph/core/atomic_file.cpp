@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/run_control.hpp"
 #include <sys/stat.h>
 
 namespace ecograph {
@@ -30,6 +31,7 @@ mode_t target_mode(const std::string& path) {
 
 void write_file_atomic(const std::string& path, std::string_view content) {
     namespace fs = std::filesystem;
+    CooperativeScope cooperative;  // Ctrl-C lets the write finish rather than leave a temp file
     fs::path target(path);
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();

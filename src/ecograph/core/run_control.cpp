@@ -26,8 +26,14 @@ unsigned partition_threads(std::size_t count, const RunControl& control) {
         1, std::min<std::size_t>({control.thread_count(), kPartitions, count})));
 }
 
+std::atomic<int>& cooperative_depth() {
+    static std::atomic<int> depth{0};
+    return depth;
+}
+
 void for_each_partitioned(std::size_t count, const RunControl& control, unsigned threads,
                           const std::function<void(unsigned, std::size_t, std::size_t)>& body) {
+    CooperativeScope cooperative;
     std::atomic<std::size_t> next_partition{0}, done{0};
     std::mutex progress_mutex;
     auto last_report = std::chrono::steady_clock::now();
@@ -41,10 +47,12 @@ void for_each_partitioned(std::size_t count, const RunControl& control, unsigned
                     if (control.cancelled()) return;
                     body(thread, p, item);
                     std::size_t d = done.fetch_add(1) + 1;
-                    if (control.progress && (d % 32 == 0 || d == count) &&
-                        progress_mutex.try_lock()) {
+                    if (control.progress && d == count) {  // the last report clears the line
+                        std::lock_guard lock(progress_mutex);
+                        control.progress(d, count);
+                    } else if (control.progress && d % 32 == 0 && progress_mutex.try_lock()) {
                         auto now = std::chrono::steady_clock::now();
-                        if (now - last_report > std::chrono::milliseconds(200) || d == count) {
+                        if (now - last_report > std::chrono::milliseconds(200)) {
                             last_report = now;
                             control.progress(d, count);
                         }

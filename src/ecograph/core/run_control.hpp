@@ -28,6 +28,19 @@ struct RunControl {
 /// The process-wide interrupt flag the CLI's SIGINT handler sets.
 std::atomic<bool>& interrupt_flag();
 
+/// How many code regions that check interrupt_flag() are running. Outside them the CLI stops
+/// at once on Ctrl-C; inside, it sets the flag and lets the analysis stop cleanly.
+std::atomic<int>& cooperative_depth();
+
+/// Marks a region that checks interrupt_flag() (or finishes quickly, like an atomic write).
+class CooperativeScope {
+public:
+    CooperativeScope() { cooperative_depth().fetch_add(1); }
+    ~CooperativeScope() { cooperative_depth().fetch_sub(1); }
+    CooperativeScope(const CooperativeScope&) = delete;
+    CooperativeScope& operator=(const CooperativeScope&) = delete;
+};
+
 /// Number of fixed work partitions: results never depend on the number of threads, because
 /// partition p always handles items p, p + P, p + 2P, ... in that order, and partition results
 /// are combined in partition order.
