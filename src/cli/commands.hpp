@@ -14,5 +14,9 @@ void register_schema(CLI::App& app, Context& ctx);
 void register_export(CLI::App& app, Context& ctx);
 void register_centrality(CLI::App& app, Context& ctx);
 void register_brokerage(CLI::App& app, Context& ctx);
+void register_reach(CLI::App& app, Context& ctx);
+void register_path(CLI::App& app, Context& ctx);
+void register_neighborhood(CLI::App& app, Context& ctx);
+void register_resilience(CLI::App& app, Context& ctx);
 
 }  // namespace ecograph::cli

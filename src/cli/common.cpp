@@ -7,6 +7,7 @@
 
 #include "ecograph/core/atomic_file.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/spellcheck.hpp"
 
 namespace ecograph::cli {
 
@@ -62,6 +63,13 @@ void emit(const std::string& content, const std::string& output, bool binary) {
         return;
     }
     write_file_atomic(output, content);
+}
+
+EntityIndex find_entity(const Graph& g, const std::string& id, const std::string& what) {
+    if (auto v = g.find(id)) return *v;
+    std::string hint = did_you_mean(id, g.ids());
+    throw Error(fmt::format("{}: no entity '{}' in the graph{}", what, id,
+                            hint.empty() ? "" : "; " + hint));
 }
 
 std::string json_text(const nlohmann::ordered_json& j) {

@@ -43,6 +43,9 @@ void emit(const std::string& content, const std::string& output, bool binary = f
 /// Diagnostics as compiler-style lines, one per problem.
 std::string format_diagnostics(const Diagnostics& diags);
 
+/// The entity with this id, or Error (exit 1) with "did you mean" naming the option.
+EntityIndex find_entity(const Graph& g, const std::string& id, const std::string& what);
+
 /// Pretty-printed JSON with a final newline; invalid UTF-8 (never expected: inputs are
 /// sanitised) is replaced rather than thrown on.
 std::string json_text(const nlohmann::ordered_json& j);

@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
     cli::register_export(app, ctx);
     cli::register_centrality(app, ctx);
     cli::register_brokerage(app, ctx);
+    cli::register_reach(app, ctx);
+    cli::register_path(app, ctx);
+    cli::register_neighborhood(app, ctx);
+    cli::register_resilience(app, ctx);
     // CLI11 says only "A subcommand is required" for a mistyped command; name it instead.
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());

@@ -155,7 +155,7 @@ TEST_CASE("dot_reader: invalid UTF-8 is replaced, with a warning", "[io][dot]") 
           "UTF-8");
 }
 
-TEST_CASE("dot_reader: several files merge by id; conflicts are errors", "[io][dot]") {
+TEST_CASE("dot_reader: several files merge by id, conflicts are errors", "[io][dot]") {
     GraphBuilder b;
     Diagnostics d;
     REQUIRE(read_dot("digraph {\n infosys [type=SI, founded=1981]\n}", "a.gv", b, d));

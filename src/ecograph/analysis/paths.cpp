@@ -1,0 +1,241 @@
+#include "ecograph/analysis/paths.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <queue>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace ecograph {
+
+ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& o, std::size_t max_hops) {
+    const std::size_t n = g.entity_count();
+    std::vector<bool> keep = relation_type_mask(g, o.via);
+    ReachResult r;
+    r.start = start;
+    r.distance.assign(n, -1);
+    r.parent.assign(n, {0, true});
+    r.distance[start] = 0;
+    std::vector<EntityIndex> queue{start};
+    const bool forward = o.undirected || !o.reverse, backward = o.undirected || o.reverse;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        EntityIndex v = queue[head];
+        if (max_hops > 0 && static_cast<std::size_t>(r.distance[v]) >= max_hops) continue;
+        auto visit = [&](RelationIndex rel, EntityIndex w, bool along) {
+            if (!keep[g.relation_type(rel)] || r.distance[w] >= 0) return;
+            r.distance[w] = r.distance[v] + 1;
+            r.parent[w] = {rel, along};
+            queue.push_back(w);
+        };
+        if (forward)
+            for (RelationIndex rel = g.out_begin(v); rel < g.out_end(v); ++rel)
+                visit(rel, g.target(rel), true);
+        if (backward)
+            for (RelationIndex rel : g.in_relations(v)) visit(rel, g.source(rel), false);
+    }
+    return r;
+}
+
+std::vector<RouteStep> witness(const ReachResult& r, const Graph& g, EntityIndex to) {
+    std::vector<RouteStep> steps;
+    if (r.distance[to] < 0) return steps;
+    for (EntityIndex v = to; v != r.start;) {
+        RouteStep s = r.parent[v];
+        steps.push_back(s);
+        v = s.forward ? g.source(s.relation) : g.target(s.relation);
+    }
+    std::reverse(steps.begin(), steps.end());
+    return steps;
+}
+
+std::string route_text(const Graph& g, EntityIndex start, const std::vector<RouteStep>& steps) {
+    std::string out(g.id(start));
+    for (const auto& s : steps) {
+        std::string_view type = g.relation_type_name(s.relation);
+        std::string label = type.empty() ? "" : std::string(type);
+        if (s.forward)
+            out += fmt::format(" -{}-> {}", label, g.id(g.target(s.relation)));
+        else
+            out += fmt::format(" <-{}- {}", label, g.id(g.source(s.relation)));
+    }
+    return out;
+}
+
+namespace {
+
+double arc_length(const AnalysisView& view, EntityIndex u, EntityIndex w) {
+    auto out = view.out(u);
+    const auto* it = std::lower_bound(out.begin, out.end, w);
+    return view.length(out.first + (it - out.begin));
+}
+
+// Dijkstra from a to b avoiding blocked entities and arcs; ties keep the first parent found,
+// with the heap ordered by (distance, entity), so results are deterministic.
+std::optional<EntityPath> dijkstra(
+    const AnalysisView& view, EntityIndex a, EntityIndex b, const std::vector<char>& blocked,
+    const std::set<std::pair<EntityIndex, EntityIndex>>& blocked_arcs) {
+    const std::size_t n = view.size();
+    std::vector<double> dist(n, -1);
+    std::vector<EntityIndex> parent(n, a);
+    using Item = std::pair<double, EntityIndex>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    dist[a] = 0;
+    heap.push({0, a});
+    while (!heap.empty()) {
+        auto [d, v] = heap.top();
+        heap.pop();
+        if (d > dist[v]) continue;
+        if (v == b) break;
+        auto out = view.out(v);
+        for (const auto* w = out.begin; w != out.end; ++w) {
+            if (*w == v || blocked[*w] || blocked_arcs.count({v, *w})) continue;
+            double nd = d + view.length(out.first + (w - out.begin));
+            if (dist[*w] < 0 || nd < dist[*w]) {
+                dist[*w] = nd;
+                parent[*w] = v;
+                heap.push({nd, *w});
+            }
+        }
+    }
+    if (dist[b] < 0) return std::nullopt;
+    EntityPath p;
+    p.length = dist[b];
+    for (EntityIndex v = b; v != a; v = parent[v]) p.entities.push_back(v);
+    p.entities.push_back(a);
+    std::reverse(p.entities.begin(), p.entities.end());
+    return p;
+}
+
+std::vector<EntityPath> all_shortest(const AnalysisView& view, EntityIndex a, EntityIndex b,
+                                     std::size_t limit) {
+    const std::size_t n = view.size();
+    std::vector<double> dist(n, -1);
+    using Item = std::pair<double, EntityIndex>;
+    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+    dist[a] = 0;
+    heap.push({0, a});
+    while (!heap.empty()) {
+        auto [d, v] = heap.top();
+        heap.pop();
+        if (d > dist[v]) continue;
+        auto out = view.out(v);
+        for (const auto* w = out.begin; w != out.end; ++w) {
+            double nd = d + view.length(out.first + (w - out.begin));
+            if (*w != v && (dist[*w] < 0 || nd < dist[*w])) {
+                dist[*w] = nd;
+                heap.push({nd, *w});
+            }
+        }
+    }
+    std::vector<EntityPath> paths;
+    if (dist[b] < 0) return paths;
+    // Walk back from b over predecessors on shortest routes, in entity order.
+    std::vector<EntityIndex> stack{b};
+    std::function<void(EntityIndex)> back = [&](EntityIndex w) {
+        if (paths.size() >= limit) return;
+        if (w == a) {
+            EntityPath p{std::vector<EntityIndex>(stack.rbegin(), stack.rend()), dist[b]};
+            paths.push_back(std::move(p));
+            return;
+        }
+        auto in = view.in(w);
+        for (const auto* u = in.begin; u != in.end; ++u) {
+            if (*u == w || dist[*u] < 0 || dist[*u] + arc_length(view, *u, w) != dist[w]) continue;
+            stack.push_back(*u);
+            back(*u);
+            stack.pop_back();
+        }
+    };
+    back(b);
+    std::sort(paths.begin(), paths.end(),
+              [](const EntityPath& x, const EntityPath& y) { return x.entities < y.entities; });
+    return paths;
+}
+
+// Yen's k shortest loopless paths.
+std::vector<EntityPath> yen(const AnalysisView& view, EntityIndex a, EntityIndex b, std::size_t k) {
+    const std::size_t n = view.size();
+    std::vector<EntityPath> found;
+    std::vector<char> none(n, 0);
+    auto first = dijkstra(view, a, b, none, {});
+    if (!first) return found;
+    found.push_back(*first);
+    auto order = [](const EntityPath& x, const EntityPath& y) {
+        return std::tie(x.length, x.entities) < std::tie(y.length, y.entities);
+    };
+    std::set<EntityPath, decltype(order)> candidates(order);
+    while (found.size() < k) {
+        const EntityPath& last = found.back();
+        for (std::size_t i = 0; i + 1 < last.entities.size(); ++i) {
+            EntityIndex spur = last.entities[i];
+            std::vector<EntityIndex> root(last.entities.begin(), last.entities.begin() + i + 1);
+            std::set<std::pair<EntityIndex, EntityIndex>> blocked_arcs;
+            for (const auto& p : found)
+                if (p.entities.size() > i + 1 &&
+                    std::equal(root.begin(), root.end(), p.entities.begin()))
+                    blocked_arcs.insert({p.entities[i], p.entities[i + 1]});
+            std::vector<char> blocked(n, 0);
+            for (std::size_t j = 0; j < i; ++j) blocked[root[j]] = 1;
+            auto spur_path = dijkstra(view, spur, b, blocked, blocked_arcs);
+            if (!spur_path) continue;
+            EntityPath total;
+            total.entities = root;
+            total.entities.insert(total.entities.end(), spur_path->entities.begin() + 1,
+                                  spur_path->entities.end());
+            total.length = spur_path->length;
+            for (std::size_t j = 0; j < i; ++j)
+                total.length += arc_length(view, root[j], root[j + 1]);
+            bool known = std::any_of(found.begin(), found.end(), [&](const EntityPath& p) {
+                return p.entities == total.entities;
+            });
+            if (!known) candidates.insert(std::move(total));
+        }
+        if (candidates.empty()) break;
+        found.push_back(*candidates.begin());
+        candidates.erase(candidates.begin());
+    }
+    return found;
+}
+
+}  // namespace
+
+std::vector<EntityPath> shortest_paths(const AnalysisView& view, EntityIndex a, EntityIndex b,
+                                       std::size_t k_shortest, bool all, std::size_t limit) {
+    if (a == b) return {EntityPath{{a}, 0}};
+    if (all) return all_shortest(view, a, b, limit);
+    if (k_shortest > 1) return yen(view, a, b, k_shortest);
+    std::vector<char> none(view.size(), 0);
+    auto p = dijkstra(view, a, b, none, {});
+    if (!p) return {};
+    return {*p};
+}
+
+std::string path_text(const Graph& g, const EntityPath& path, const RouteOptions& o) {
+    std::vector<bool> keep = relation_type_mask(g, o.via);
+    std::string out(g.id(path.entities.front()));
+    for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
+        EntityIndex u = path.entities[i], w = path.entities[i + 1];
+        std::set<std::string> along, against;
+        for (RelationIndex r = g.out_begin(u); r < g.out_end(u); ++r)
+            if (g.target(r) == w && keep[g.relation_type(r)])
+                along.insert(std::string(g.relation_type_name(r)));
+        if (o.undirected || o.reverse)
+            for (RelationIndex r = g.out_begin(w); r < g.out_end(w); ++r)
+                if (g.target(r) == u && keep[g.relation_type(r)])
+                    against.insert(std::string(g.relation_type_name(r)));
+        auto join = [](const std::set<std::string>& s) {
+            std::string t;
+            for (const auto& x : s) t += (t.empty() ? "" : "|") + x;
+            return t;
+        };
+        if (!along.empty() && !o.reverse)
+            out += fmt::format(" -{}-> {}", join(along), g.id(w));
+        else
+            out += fmt::format(" <-{}- {}", join(against), g.id(w));
+    }
+    return out;
+}
+
+}  // namespace ecograph

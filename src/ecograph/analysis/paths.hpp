@@ -1,0 +1,60 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ecograph/analysis/view.hpp"
+#include "ecograph/model/graph.hpp"
+
+namespace ecograph {
+
+/// How routes may follow relations.
+struct RouteOptions {
+    std::vector<std::string> via;  ///< relation types that may be followed (all when empty)
+    bool reverse = false;          ///< follow relations backwards (who reaches FROM)
+    bool undirected = false;       ///< follow relations either way
+};
+
+/// One step of a route: the relation followed and whether along its direction.
+struct RouteStep {
+    RelationIndex relation;
+    bool forward;
+};
+
+struct ReachResult {
+    std::vector<std::int64_t> distance;  ///< hops from the start; -1 when not reached
+    std::vector<RouteStep> parent;       ///< the step that first reached each entity
+    EntityIndex start = 0;
+};
+
+/// Breadth-first reachability from `start` within `max_hops` (0 = unlimited). The first route
+/// found to each entity is a shortest one; relations are tried in relation order (by source,
+/// then as written), so the witness routes are deterministic. O(n + m).
+ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& options,
+                  std::size_t max_hops = 0);
+
+/// The steps of the witness route from the start to `to` (empty for the start itself).
+std::vector<RouteStep> witness(const ReachResult& r, const Graph& g, EntityIndex to);
+
+/// "infosys -partners_with-> alibaba-cloud -operates-> dc-1"; a step against a relation's
+/// direction prints as "<-type-".
+std::string route_text(const Graph& g, EntityIndex start, const std::vector<RouteStep>& steps);
+
+/// A route as entities, with its length (hops, or the sum of arc lengths when weighted).
+struct EntityPath {
+    std::vector<EntityIndex> entities;
+    double length = 0;
+};
+
+/// Shortest path from a to b on the simple view (weights as lengths, positive), or none.
+/// Ties are broken towards lower entity indices at every step, so the answer is deterministic.
+std::vector<EntityPath> shortest_paths(const AnalysisView& view, EntityIndex a, EntityIndex b,
+                                       std::size_t k_shortest, bool all_shortest,
+                                       std::size_t limit);
+
+/// The relations joining consecutive entities of a path in the allowed direction, for display:
+/// "a -partners_with|resells-> b".
+std::string path_text(const Graph& g, const EntityPath& path, const RouteOptions& options);
+
+}  // namespace ecograph
