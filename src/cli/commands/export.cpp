@@ -3,18 +3,24 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "ecograph/analysis/paths.hpp"
 #include "ecograph/core/error.hpp"
 #include "ecograph/io/dot_writer.hpp"
 #include "ecograph/render/render.hpp"
 #include "ecograph/render/styled_dot.hpp"
+#include "ecograph/render/view.hpp"
 
 namespace ecograph::cli {
 namespace {
 
 // Past this size the dot layout takes minutes to hours; sfdp scales.
 constexpr std::size_t kMaxDotLayoutEntities = 2000;
+constexpr std::size_t kMaxAnyLayoutEntities = 20000;
 
 struct ExportOptions {
+    DiagramView view;
+    std::vector<std::string> highlight_path;
+    std::string size_by;
     InputOptions in;
     std::string format = "dot";
     std::string output;
@@ -27,7 +33,8 @@ struct ExportOptions {
 
 int run(const ExportOptions& o) {
     Schema schema = Schema::load(o.in.schema);
-    Graph g = load_checked(o.in, schema);
+    Graph full = load_checked(o.in, schema);
+    Graph g = apply_view(full, schema, o.view);
     if (o.plain) {
         if (o.format != "dot")
             throw Error("--plain writes data DOT; it cannot be combined with --format " + o.format,
@@ -42,16 +49,43 @@ int run(const ExportOptions& o) {
             "--cluster-by cannot be used with --layout fdp: fdp places clusters at random, "
             "so the picture would change on every run; use dot or neato",
             ExitStatus::Usage);
-    StyleOptions style{o.layout, o.cluster_by, !o.no_legend, o.title};
+    StyleOptions style;
+    style.layout = o.layout;
+    style.cluster_by = o.cluster_by;
+    style.legend = !o.no_legend;
+    style.title = o.title;
+    if (!o.size_by.empty()) style.size = view_measure(g, o.size_by);
+    if (!o.highlight_path.empty()) {
+        if (o.highlight_path.size() != 2)
+            throw Error("--highlight-path takes two entity ids", ExitStatus::Usage);
+        EntityIndex a = find_entity(g, o.highlight_path[0], "--highlight-path");
+        EntityIndex b = find_entity(g, o.highlight_path[1], "--highlight-path");
+        auto paths = shortest_paths(AnalysisView::build(g, {{}, true, ""}), a, b, 0, false, 1);
+        if (paths.empty())
+            throw Error(fmt::format("--highlight-path: no route from '{}' to '{}' in this view",
+                                    o.highlight_path[0], o.highlight_path[1]));
+        const auto& p = paths.front().entities;
+        style.highlight_entities.insert(p.begin(), p.end());
+        for (std::size_t i = 0; i + 1 < p.size(); ++i)
+            style.highlight_arcs.insert({p[i], p[i + 1]});
+    }
     std::string dot = styled_dot(g, schema, style);
     if (o.format == "dot") {
         emit(dot, o.output);
         return 0;
     }
-    if (o.layout == "dot" && g.entity_count() > kMaxDotLayoutEntities)
-        throw Error(fmt::format("{} entities is too many for the dot layout (limit {}); use "
-                                "--layout sfdp",
-                                g.entity_count(), kMaxDotLayoutEntities),
+    // Layout cost grows fast with size: dot is cubic in practice, sfdp near-linear but a
+    // picture of tens of thousands of entities is unreadable anyway.
+    if (o.layout != "sfdp" && g.entity_count() > kMaxDotLayoutEntities)
+        throw Error(fmt::format("{} entities is too many for the {} layout (limit {}); use "
+                                "--layout sfdp, or a view: --focus ID --hops K, --top N, --types, "
+                                "--collapse type|region",
+                                g.entity_count(), o.layout, kMaxDotLayoutEntities),
+                    ExitStatus::Usage);
+    if (g.entity_count() > kMaxAnyLayoutEntities)
+        throw Error(fmt::format("{} entities is too many to draw (limit {}); use a view: --focus "
+                                "ID --hops K, --top N, --types, --collapse type|region",
+                                g.entity_count(), kMaxAnyLayoutEntities),
                     ExitStatus::Usage);
     emit(render_dot(dot, o.layout, o.format), o.output, o.format != "svg");
     return 0;
@@ -79,6 +113,31 @@ void register_export(CLI::App& app, Context& ctx) {
         "Write data DOT (types and attributes, no styling) that reads back as the same graph");
     cmd->add_option("--title", opts->title,
                     "Title shown above the diagram (default: the graph's label, else its name)");
+    cmd->add_option("--focus", opts->view.focus, "Show only this entity and its neighbourhood")
+        ->type_name("ID");
+    cmd->add_option("--hops", opts->view.hops, "With --focus: how many relations away")
+        ->capture_default_str();
+    cmd->add_option("--types", opts->view.types,
+                    "Show only entities of these types (subtypes included)")
+        ->delimiter(',')
+        ->type_name("TYPE,...");
+    cmd->add_option("--via", opts->view.via, "Show only relations of these types")
+        ->delimiter(',')
+        ->type_name("REL,...");
+    cmd->add_option("--top", opts->view.top, "Show only the N highest entities by --top-by")
+        ->type_name("N");
+    cmd->add_option("--top-by", opts->view.top_by, "Measure for --top")
+        ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))
+        ->capture_default_str();
+    cmd->add_option("--collapse", opts->view.collapse,
+                    "One node per type or region, relations between groups merged with a count")
+        ->check(CLI::IsMember({"type", "region"}));
+    cmd->add_option("--highlight-path", opts->highlight_path,
+                    "Draw a shortest path between two entities in bold")
+        ->expected(2)
+        ->type_name("A B");
+    cmd->add_option("--size-by", opts->size_by, "Node size follows a measure")
+        ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}));
     cmd->callback([opts, &ctx] { ctx.run = [opts] { return run(*opts); }; });
 }
 

@@ -53,8 +53,10 @@ int run(NeighborhoodOptions o) {
             emit(out.str(), o.output);
             return 0;
         }
-        StyleOptions style{o.layout, "", true,
-                           fmt::format("{} and its {}-hop neighbourhood", g.name(centre), o.hops)};
+        StyleOptions style;
+        style.layout = o.layout;
+        style.title = fmt::format("{} and its {}-hop neighbourhood", g.name(centre), o.hops);
+        style.highlight_entities = {sub.find(id).value()};
         std::string dot = styled_dot(sub, schema, style);
         emit(o.format == "dot" ? dot : render_dot(dot, o.layout, o.format), o.output,
              o.format == "png" || o.format == "pdf");

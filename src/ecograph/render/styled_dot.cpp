@@ -1,6 +1,7 @@
 #include "ecograph/render/styled_dot.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <numeric>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "ecograph/analysis/grouping.hpp"
 #include "ecograph/io/dot_writer.hpp"
+#include "ecograph/schema/attr_value.hpp"
 
 namespace ecograph {
 namespace {
@@ -45,6 +47,7 @@ public:
     Writer(const Graph& g, const Schema& s, const StyleOptions& o) : g_(g), s_(s), o_(o) {}
 
     std::string run() {
+        for (double x : o_.size) max_size_ = std::max(max_size_, x);
         header();
         auto order = sorted_entities(g_);
         if (o_.cluster_by == "region")
@@ -94,6 +97,12 @@ private:
                         dot_quote(label), dot_quote(theme.shape.empty() ? "ellipse" : theme.shape),
                         dot_quote(theme.color.empty() ? "#e9ecef" : theme.color));
         if (!theme.style.empty()) out_ += ", style=" + dot_quote("filled," + theme.style);
+        if (!o_.size.empty() && max_size_ > 0) {
+            // Area-like scaling: font from 10 to 26 points with the square root of the value.
+            double f = 10 + 16 * std::sqrt(std::max(0.0, o_.size[v]) / max_size_);
+            out_ += fmt::format(", fontsize={:.1f}", f);
+        }
+        if (o_.highlight_entities.count(v)) out_ += ", penwidth=3, color=\"#e8590c\"";
         out_ += fmt::format(", tooltip={}];\n", dot_quote(g_.id(v)));
     }
 
@@ -114,8 +123,21 @@ private:
             std::string color = theme.color.empty() ? "#868e96" : theme.color;
             out_ += fmt::format("  {}{}{} [color={}", dot_quote(g_.id(g_.source(r))), op,
                                 dot_quote(g_.id(g_.target(r))), dot_quote(color));
-            if (!type.empty())
-                out_ += fmt::format(", label={}, fontcolor={}", dot_quote(type), dot_quote(color));
+            // A collapsed view's relation stands for `count` relations.
+            const std::string* count = g_.relation_attr(r, "count");
+            std::string label(type);
+            if (count) label += fmt::format(" ({})", *count);
+            if (!label.empty())
+                out_ += fmt::format(", label={}, fontcolor={}", dot_quote(label), dot_quote(color));
+            if (count) {
+                auto parsed = parse_number_value(*count);
+                double c = parsed ? *parsed : 1;
+                out_ += fmt::format(", penwidth={:.1f}", 1 + std::log2(std::max(1.0, c)));
+            }
+            // Highlighted paths are found with direction ignored: match either orientation.
+            if (o_.highlight_arcs.count({g_.source(r), g_.target(r)}) ||
+                o_.highlight_arcs.count({g_.target(r), g_.source(r)}))
+                out_ += ", penwidth=3, color=\"#e8590c\"";
             if (!theme.style.empty()) out_ += ", style=" + dot_quote(theme.style);
             out_ += "];\n";
         }
@@ -225,6 +247,7 @@ private:
     const Schema& s_;
     const StyleOptions& o_;
     std::string out_;
+    double max_size_ = 0;
     std::set<std::string> used_types_, used_relations_;
     std::vector<EntityIndex> region_, parent_;
     const std::vector<EntityIndex>* order_ = nullptr;

@@ -1,6 +1,9 @@
 #pragma once
 
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ecograph/model/graph.hpp"
 #include "ecograph/schema/schema.hpp"
@@ -11,7 +14,10 @@ struct StyleOptions {
     std::string layout = "dot";  ///< dot, neato, fdp, sfdp, circo or twopi
     std::string cluster_by;      ///< "", "region" or "type"
     bool legend = true;
-    std::string title;  ///< defaults to the graph's label, else its name
+    std::string title;         ///< defaults to the graph's label, else its name
+    std::vector<double> size;  ///< per entity: node size follows it (empty: all alike)
+    std::set<EntityIndex> highlight_entities;  ///< drawn bold and orange (e.g. a path)
+    std::set<std::pair<EntityIndex, EntityIndex>> highlight_arcs;
 };
 
 /// A presentation DOT of the graph: shapes and colours from the schema's theme, display names
