@@ -783,6 +783,334 @@ def sna_version():
     return r.stdout.strip()
 
 
+# ---------------------------------------------------------------- paths and resilience
+
+PATHS_DIR = ROOT / "tests" / "fixtures" / "paths"
+K_SHORTEST = 5
+MAX_LISTED_PATHS = 50   # all shortest paths are listed only up to this many
+PAIRS_REACHABLE = 18    # sampled (from, to) pairs per view and weighting: this many with a route
+PAIRS_UNREACHABLE = 4   # ... and this many without one (where there are such pairs)
+BUNDLED_VIA = ["partners_with", "operates", "located_in", "operates_in"]
+
+
+def load_bridges_demo():
+    """Two triangles joined by a two-edge path, a pendant entity, a pair joined by two
+    parallel edges (not a bridge) hanging off the second triangle by a real bridge, a
+    self-loop and an isolated entity:
+
+        a1 (self-loop)          b2 -- p
+        |  \\                  /  |
+        |   a3 ---- m ---- b1   |
+        |  /                \\  |
+        a2                      b3 -- y == x         z
+    """
+    G = nx.MultiGraph()
+    G.add_nodes_from(["a1", "a2", "a3", "m", "b1", "b2", "b3", "p", "y", "x", "z"])
+    G.add_edges_from([("a1", "a2"), ("a2", "a3"), ("a3", "a1"), ("a1", "a1"),
+                      ("a3", "m"), ("m", "b1"),
+                      ("b1", "b2"), ("b2", "b3"), ("b3", "b1"),
+                      ("b2", "p"), ("b3", "y"), ("y", "x"), ("x", "y")])
+    return G
+
+
+def load_dominators_demo():
+    """The flow graph of Lengauer and Tarjan (1979, fig. 1), rooted at R (C -> F, G -> I is a
+    diamond), plus a chain J -> M -> N -> O, a parallel arc C -> F, a self-loop G -> G and an
+    entity Z that only leads into the graph (unreachable from R)."""
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(["R", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L",
+                      "M", "N", "O", "Z"])
+    G.add_edges_from([("R", "A"), ("R", "B"), ("R", "C"), ("A", "D"), ("B", "A"), ("B", "D"),
+                      ("B", "E"), ("C", "F"), ("C", "G"), ("D", "L"), ("E", "H"), ("F", "I"),
+                      ("G", "I"), ("G", "J"), ("H", "E"), ("H", "K"), ("I", "K"), ("J", "I"),
+                      ("K", "I"), ("K", "R"), ("L", "H"),
+                      ("J", "M"), ("M", "N"), ("N", "O"), ("C", "F"), ("G", "G"), ("Z", "R")])
+    return G
+
+
+# name, graph file (None: written from the loader), loader, weighted, dominator root, seed, origin
+PATH_GRAPHS = [
+    ("karate", None, load_karate, False, None, 101, None),
+    ("florentine", None, load_florentine, False, None, 102, None),
+    ("davis", None, load_davis, False, None, 103, None),
+    ("lesmis", None, load_lesmis, True, None, 104, None),
+    ("random_directed", None, load_random_directed, True, "0", 105, None),
+    ("random_disconnected", None, load_random_disconnected, True, "0", 106, None),
+    ("random_undirected_multi", None, load_random_undirected_multi, True, None, 107, None),
+    ("bundled", BUNDLED, load_bundled, False, "alibaba-cloud", 108, None),
+    ("bridges_demo", "write", load_bridges_demo, False, None, 109,
+     "two triangles joined by a two-edge path, a pendant entity, a parallel pair behind a "
+     "bridge, a self-loop, an isolated entity"),
+    ("dominators_demo", "write", load_dominators_demo, False, "R", 110,
+     "Lengauer-Tarjan (1979) example flow graph + a chain, a parallel arc, a self-loop and an "
+     "entity unreachable from R"),
+]
+
+
+def _undirected_multigraph(G):
+    """The undirected view as a multigraph: direction dropped, every relation kept (so a
+    reciprocal pair u -> v, v -> u becomes two parallel edges), self-loops dropped."""
+    M = nx.MultiGraph()
+    M.add_nodes_from(G.nodes)
+    M.add_edges_from((u, v) for u, v in G.edges() if u != v)
+    return M
+
+
+def _ig_undirected_multigraph(G):
+    g = to_igraph(G)
+    if g.is_directed():
+        g = g.as_undirected(mode="each")
+    g.simplify(multiple=False, loops=True)
+    return g
+
+
+def _partition(components):
+    return sorted(sorted(c) for c in components)
+
+
+def _pair_key(u, v):
+    a, b = sorted((u, v))
+    return f"{a}--{b}"
+
+
+def cut_reference(G):
+    U = nx_simple(G, undirected=True)
+    u = ig_simple(to_igraph(G), undirected=True)
+    aps = {}
+    for v in nx.articulation_points(U):
+        rest = U.subgraph(nx.node_connected_component(U, v) - {v})
+        aps[v] = sorted((len(c) for c in nx.connected_components(rest)), reverse=True)
+    ig_aps = {u.vs[i]["name"] for i in u.articulation_points()}
+    assert ig_aps == set(aps), ("articulation points", set(aps) ^ ig_aps)
+
+    M = _undirected_multigraph(G)
+    bridges = {}
+    for a, b in nx.bridges(M):
+        cut = U.copy()
+        cut.remove_edge(a, b)
+        sides = {a: len(nx.node_connected_component(cut, a)),
+                 b: len(nx.node_connected_component(cut, b))}
+        x, y = sorted((a, b))
+        bridges[_pair_key(a, b)] = [sides[x], sides[y]]
+    g = _ig_undirected_multigraph(G)
+    ig_bridges = {_pair_key(g.vs[g.es[e].source]["name"], g.vs[g.es[e].target]["name"])
+                  for e in g.bridges()}
+    assert ig_bridges == set(bridges), ("bridges", set(bridges) ^ ig_bridges)
+    # Pairs a simple-graph bridge search would report but that are joined by two or more
+    # relations (parallel, or reciprocal in a directed graph): never bridges.
+    not_bridges = sorted(_pair_key(a, b) for a, b in nx.bridges(U)
+                         if _pair_key(a, b) not in bridges)
+    return aps, bridges, not_bridges
+
+
+def components_reference(G):
+    g = to_igraph(G)
+    if G.is_directed():
+        weak = _partition(nx.weakly_connected_components(G))
+        strong = _partition(nx.strongly_connected_components(G))
+    else:
+        weak = strong = _partition(nx.connected_components(G))
+    for mode, ref in (("weak", weak), ("strong", strong)):
+        ig_part = _partition([g.vs[i]["name"] for i in c]
+                             for c in g.connected_components(mode=mode))
+        assert ig_part == ref, (mode, "components")
+    return weak, strong
+
+
+def dominators_reference(G, root):
+    H = nx_simple(G)
+    idom = {v: d for v, d in nx.immediate_dominators(H, root).items() if v != root}
+    h = ig_simple(to_igraph(G))
+    index = {name: i for i, name in enumerate(h.vs["name"])}
+    ig_idom = {}
+    for i, d in enumerate(h.dominator(index[root], mode="out")):
+        if isinstance(d, float) and math.isnan(d) or d < 0:
+            continue  # nan: unreachable, -1: the root
+        ig_idom[h.vs[i]["name"]] = h.vs[int(d)]["name"]
+    assert ig_idom == idom, ("dominators", root)
+    return idom
+
+
+def _path_length(H, path, w):
+    return float(sum(H[a][b][W] if w else 1 for a, b in zip(path, path[1:])))
+
+
+def _sample_pairs(H, rng):
+    nodes = sorted(H.nodes)
+    reach = {a: set(nx.descendants(H, a)) if H.is_directed()
+             else set(nx.node_connected_component(H, a)) - {a} for a in nodes}
+    pairs = [(a, b) for a in nodes for b in nodes if a != b]
+    linked = [p for p in pairs if p[1] in reach[p[0]]]
+    unlinked = [p for p in pairs if p[1] not in reach[p[0]]]
+    return (rng.sample(linked, min(PAIRS_REACHABLE, len(linked)))
+            + rng.sample(unlinked, min(PAIRS_UNREACHABLE, len(unlinked))))
+
+
+def shortest_path_cases(G, weighted, rng):
+    cases = []
+    views = [False, True] if G.is_directed() else [False]
+    for undirected in views:
+        H = nx_simple(G, undirected)
+        h = ig_simple(to_igraph(G), undirected)
+        mode = "out"
+        index = {name: i for i, name in enumerate(h.vs["name"])}
+        pairs = _sample_pairs(H, rng)
+        for w in weights_for(weighted):
+            for a, b in pairs:
+                case = {"from": a, "to": b, "undirected": undirected, "weight": w}
+                ig_d = h.distances(index[a], index[b], weights=w, mode=mode)[0][0]
+                if not nx.has_path(H, a, b):
+                    assert math.isinf(ig_d)
+                    case.update(length=None, count=0, paths=[], k=K_SHORTEST, k_lengths=[],
+                                k_paths=[])
+                    cases.append(case)
+                    continue
+                length = float(nx.shortest_path_length(H, a, b, weight=w))
+                assert abs(ig_d - length) < 1e-9, (a, b, w, ig_d, length)
+                every = sorted(nx.all_shortest_paths(H, a, b, weight=w))
+                ig_every = sorted([h.vs[i]["name"] for i in p] for p in
+                                  h.get_all_shortest_paths(index[a], to=index[b], weights=w,
+                                                           mode=mode))
+                assert ig_every == every, (a, b, w, "all shortest")
+                # k shortest loopless paths; one more to tell whether the k-th ties the next.
+                gen = nx.shortest_simple_paths(H, a, b, weight=w)
+                simple = [p for _, p in zip(range(K_SHORTEST + 1), gen)]
+                lengths = [_path_length(H, p, w) for p in simple]
+                assert lengths == sorted(lengths)
+                ig_k = h.get_k_shortest_paths(index[a], to=index[b], k=K_SHORTEST, weights=w,
+                                              mode=mode)
+                ig_lengths = [_path_length(H, [h.vs[i]["name"] for i in p], w) for p in ig_k]
+                assert ig_lengths == lengths[:K_SHORTEST], (a, b, w, ig_lengths, lengths)
+                k_paths = []
+                for i, p in enumerate(simple[:K_SHORTEST]):
+                    tied = (i > 0 and lengths[i - 1] == lengths[i]) or \
+                           (i + 1 < len(lengths) and lengths[i + 1] == lengths[i])
+                    k_paths.append(None if tied else p)
+                case.update(length=length, count=len(every),
+                            paths=every if len(every) <= MAX_LISTED_PATHS else None,
+                            k=K_SHORTEST, k_lengths=lengths[:K_SHORTEST], k_paths=k_paths)
+                cases.append(case)
+    return cases
+
+
+def reach_reference(G, start, via, reverse, undirected):
+    Gv = via_subgraph(G, via)
+    H = nx_simple(Gv, undirected)
+    if H.is_directed() and reverse:
+        H = H.reverse()
+    dist = nx.single_source_shortest_path_length(H, start)
+    g = to_igraph(Gv)
+    index = {name: i for i, name in enumerate(g.vs["name"])}
+    mode = "all" if undirected or not G.is_directed() else ("in" if reverse else "out")
+    case = {"from": start, "via": via, "reverse": reverse, "undirected": undirected,
+            "distance": {v: d for v, d in sorted(dist.items())}}
+    for hops in (1, 2):
+        within = sorted(v for v, d in dist.items() if d <= hops)
+        ig_within = sorted(g.vs[i]["name"] for i in g.neighborhood(index[start], order=hops,
+                                                                   mode=mode))
+        assert ig_within == within, (start, via, reverse, undirected, hops)
+        case[f"within_{hops}"] = within
+    ig_all = sorted(g.vs[i]["name"] for i in g.subcomponent(index[start], mode=mode))
+    assert ig_all == sorted(dist), (start, via, reverse, undirected)
+    return case
+
+
+def reach_cases(name, G, rng):
+    if name == "bundled":
+        starts = ["alibaba-cloud", "infosys", "india"]
+    else:
+        starts = [sorted(G.nodes)[0]] + rng.sample(sorted(G.nodes)[1:], 2)
+    cases = []
+    for s in starts:
+        for reverse, undirected in ((False, False), (True, False), (False, True)):
+            cases.append(reach_reference(G, s, None, reverse, undirected))
+    if name == "bundled":
+        cases.append(reach_reference(G, "infosys", BUNDLED_VIA, False, False))
+        cases.append(reach_reference(G, "india", BUNDLED_VIA, True, False))
+        cases.append(reach_reference(G, "infosys", BUNDLED_VIA, False, True))
+    return cases
+
+
+def paths_fixtures():
+    PATHS_DIR.mkdir(parents=True, exist_ok=True)
+    summary = []
+    for name, graph, loader, weighted, root, seed, origin in PATH_GRAPHS:
+        G = loader()
+        check_ids(G)
+        if graph == "write":
+            path = write_dot(name, G, origin)
+            check_roundtrip(path, G)
+            graph = path.relative_to(ROOT).as_posix()
+        elif graph is None:
+            graph = (GRAPH_DIR / f"{name}.gv").relative_to(ROOT).as_posix()
+        rng = random.Random(seed)
+        aps, bridges, not_bridges = cut_reference(G)
+        weak, strong = components_reference(G)
+        doc = {"graph": graph, "directed": G.is_directed(), "entities": G.number_of_nodes(),
+               "relations": G.number_of_edges(), "weighted": weighted,
+               "reference": "networkx+igraph",
+               "articulation_points": aps, "bridges": bridges,
+               "parallel_pairs_not_bridges": not_bridges,
+               "weak_components": weak, "strong_components": strong,
+               "dominators": ({"root": root, "idom": dominators_reference(G, root)}
+                              if root is not None else None),
+               "shortest_paths": shortest_path_cases(G, weighted, rng),
+               "reach": reach_cases(name, G, rng)}
+        out = PATHS_DIR / f"{name}.json"
+        out.write_text(json.dumps(doc, sort_keys=True, indent=1, allow_nan=False) + "\n",
+                       encoding="utf-8")
+        summary.append((name, graph, doc))
+        print(f"{out.relative_to(ROOT)}: {len(aps)} articulation points, {len(bridges)} bridges, "
+              f"{len(doc['shortest_paths'])} path cases, {len(doc['reach'])} reach cases")
+    return summary
+
+
+def paths_readme_section(summary):
+    L = ["", "## Path and resilience fixtures (`paths/`)", "",
+         "`paths/NAME.json`, written by `paths_fixtures()` in the same script, one per graph. "
+         "Every value is computed with NetworkX and checked against igraph (the script stops "
+         "if they disagree), hence `reference` = `networkx+igraph`. Conventions: the *simple "
+         "graph* collapses parallel relations (length = minimum weight) and drops self-loops; "
+         "the *undirected view* also ignores direction.", "",
+         "| fixture | graph file | directed | articulation points | bridges | path cases | "
+         "reach cases |", "|---|---|---|---|---|---|---|"]
+    for name, graph, doc in summary:
+        L.append(f"| `paths/{name}.json` | `{graph}` | {doc['directed']} | "
+                 f"{len(doc['articulation_points'])} | {len(doc['bridges'])} | "
+                 f"{len(doc['shortest_paths'])} | {len(doc['reach'])} |")
+    L += ["", "Keys (ids are entity ids):", "",
+          "- `graph`, `directed`, `entities`, `relations`, `weighted` (whether path cases "
+          "include `weight`-weighted lengths).",
+          "- `articulation_points`: id -> sizes of the parts its component falls into when it "
+          "is removed, largest first (undirected simple graph; `nx.articulation_points`, "
+          "parts by removing the entity; igraph `articulation_points`).",
+          "- `bridges`: `u--v` (u < v in string order) -> [entities on u's side, on v's side]. "
+          "A pair joined by two or more relations (parallel, or u -> v and v -> u) is never a "
+          "bridge: `nx.bridges` on the undirected view as a `MultiGraph` (self-loops dropped), "
+          "igraph `bridges` on `as_undirected(mode='each')`. "
+          "`parallel_pairs_not_bridges` lists the pairs a simple-graph search would wrongly "
+          "report.",
+          "- `weak_components`, `strong_components`: partitions (sorted lists of sorted ids); "
+          "compare partitions, not labels. On undirected graphs both are the connected "
+          "components.",
+          "- `dominators`: null, or `root` and `idom` (id -> immediate dominator, for every "
+          "entity reachable from the root except the root; `nx.immediate_dominators`, igraph "
+          "`dominator`). Entities not listed have no dominator.",
+          f"- `shortest_paths`: sampled pairs (up to {PAIRS_REACHABLE} with a route and "
+          f"{PAIRS_UNREACHABLE} without per view, seeded), each with `from`, `to`, "
+          "`undirected`, `weight` (null or \"weight\"), `length` (null: no route), `count` "
+          "(number of shortest paths), `paths` (all shortest paths, sorted; null when there "
+          f"are more than {MAX_LISTED_PATHS}), `k` ({K_SHORTEST}), `k_lengths` (lengths of the "
+          "k shortest loopless paths, `nx.shortest_simple_paths` and igraph "
+          "`get_k_shortest_paths`) and `k_paths` (the path, or null where its length ties "
+          "another path's, so that the order among equals is free).",
+          "- `reach`: `from`, `via` (null or relation types), `reverse`, `undirected`, "
+          "`within_1`, `within_2` (sorted ids reached within 1 and 2 hops, the start "
+          "included) and `distance` (id -> hops, unlimited). On an undirected graph every "
+          "direction gives the same answer."]
+    return L
+
+
 def main():
     GRAPH_DIR.mkdir(parents=True, exist_ok=True)
     CENTRALITY_DIR.mkdir(parents=True, exist_ok=True)
@@ -806,8 +1134,9 @@ def main():
         summary.append((name, graph_path, origin, G, weighted, cases))
         print(f"{out.relative_to(ROOT)}: {len(cases)} cases "
               f"({dict(Counter(c['measure'] for c in cases))})")
-    write_readme(summary)
     brokerage_fixtures()
+    paths_summary = paths_fixtures()
+    write_readme(summary, paths_summary)
     for d in Recorder.disagreements:
         print("DISAGREE", d[0], d[1], json.dumps(d[2], sort_keys=True), f"{d[3]:.3g}", d[4])
     for s in Recorder.skipped:
@@ -819,7 +1148,7 @@ def _opts_text(opts):
     return ", ".join(f"{k}={json.dumps(v)}" for k, v in sorted(keep.items()))
 
 
-def write_readme(summary):
+def write_readme(summary, paths_summary=()):
     L = []
     L += ["# Centrality reference fixtures", "",
           "Generated by `tools/gen_fixtures.py`; do not edit by hand. Regenerate from the "
@@ -909,6 +1238,8 @@ def write_readme(summary):
           "| graph | measure | why |", "|---|---|---|"]
     for g, what, why in Recorder.skipped:
         L.append(f"| {g} | {what} | {why} |")
+    if paths_summary:
+        L += paths_readme_section(paths_summary)
     README.write_text("\n".join(L) + "\n", encoding="utf-8")
 
 

@@ -142,6 +142,7 @@ print(json.dumps({
 class Run:
     wall: float | None = None      # seconds, None when it timed out
     rss_kb: int | None = None      # peak resident set size of the job, from /usr/bin/time
+    cpu: float | None = None       # user + system seconds of the job, from /usr/bin/time
     stdout: str = ""
     stderr: str = ""
     returncode: int = 0
@@ -156,7 +157,7 @@ def run_once(cmd, timeout, env=None):
     """Run cmd under /usr/bin/time in its own process group; kill the group on timeout.
     env: extra environment variables for the job."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as tf:
-        full = [TIME, "-f", "%M", "-o", tf.name, *map(str, cmd)]
+        full = [TIME, "-f", "%M %U %S", "-o", tf.name, *map(str, cmd)]
         start = time.perf_counter()
         proc = subprocess.Popen(full, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                 start_new_session=True, env={**os.environ, **(env or {})})
@@ -167,13 +168,19 @@ def run_once(cmd, timeout, env=None):
             proc.communicate()
             return Run(timed_out=True, returncode=-9)
         wall = time.perf_counter() - start
+        # The last line is ours ("Command exited with non-zero status" may precede it).
         lines = [ln for ln in Path(tf.name).read_text().splitlines() if ln.strip()]
-        rss = int(lines[-1]) if lines and lines[-1].strip().isdigit() else None
-        return Run(wall=wall, rss_kb=rss, stdout=out, stderr=err, returncode=proc.returncode)
+        fields = lines[-1].split() if lines else []
+        rss = cpu = None
+        if len(fields) == 3:
+            rss, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
+        return Run(wall=wall, rss_kb=rss, cpu=cpu, stdout=out, stderr=err,
+                   returncode=proc.returncode)
 
 
 def run_best(cmd, timeout, repeat, env=None):
-    """Best (lowest) wall time of `repeat` runs; peak memory is the largest seen."""
+    """Best (lowest) wall time of `repeat` runs (with its CPU time); peak memory is the
+    largest seen."""
     best = None
     peak = None
     for _ in range(repeat):
@@ -285,10 +292,16 @@ def fmt_ratio(peer, eco, timeout=None):
     if peer is None or eco is None or not eco.ok:
         return "-"
     if peer.timed_out:
-        return f"> {timeout / eco.wall:.0f}x"
+        return f"> {timeout / eco.wall:.1f}x"
     if peer.returncode != 0:
         return "-"
     return f"{peer.wall / eco.wall:.2f}x"
+
+
+def fmt_cpu(run):
+    if run is None or run.cpu is None or not run.ok:
+        return "-"
+    return f"{run.cpu:.2f} s"
 
 
 def fmt_mb(run):
@@ -326,11 +339,13 @@ def compare(args):
         stats = run_best([args.ecograph, "stats", gv], args.timeout, args.repeat)
         log(f"ecograph stats (load DOT + summary): {fmt_time(stats)}, {fmt_mb(stats)}")
 
-        rows, breakdown, failed = [], [], False
+        rows, breakdown, cpu_rows, failed = [], [], [], False
         for measure in measures:
-            row, extra, bad = compare_measure(args, measure, size, gv, edges, names, threads)
+            row, extra, cpu_row, bad = compare_measure(args, measure, size, gv, edges, names,
+                                                       threads)
             rows.append(row)
             breakdown += extra
+            cpu_rows.append(cpu_row)
             failed |= bad
 
         header = ["measure", "size", f"ecograph ({threads} threads)", "ecograph (1 thread)",
@@ -340,13 +355,17 @@ def compare(args):
         table = markdown(header, rows)
         detail = markdown(["measure", "peer", "python start + import", "load", "compute",
                            "top 10 vs ecograph"], breakdown)
-        load = markdown(["command", "size", "wall", "peak RSS"],
-                        [[f"ecograph stats (load DOT, summarise)", size, fmt_time(stats),
-                          fmt_mb(stats)]])
+        cpu = markdown(["measure", f"ecograph ({threads} threads)", "ecograph (1 thread)",
+                        "igraph", "NetworkX", "igraph / ecograph 1 thread"], cpu_rows)
+        load = markdown(["command", "size", "wall", "CPU", "peak RSS"],
+                        [["ecograph stats (load DOT, summarise)", size, fmt_time(stats),
+                          fmt_cpu(stats), fmt_mb(stats)]])
         omp = f"OMP_NUM_THREADS={args.igraph_threads}" if args.igraph_threads else "default threads"
         text = (f"{table}\n\nWall clock of the whole job (best of {args.repeat}), loading "
                 f"included; ratios against ecograph with {threads} threads; igraph with {omp}. "
                 f"Load average at the end: {loadavg()}.\n\n"
+                f"CPU time (user + system) of the same jobs, less sensitive to other load on the "
+                f"machine than wall time:\n\n{cpu}\n\n"
                 f"Inside the peers' processes:\n\n{detail}\n\nLoading alone:\n\n{load}\n")
         print(text)
         if args.out:
@@ -413,7 +432,10 @@ def compare_measure(args, measure, size, gv, edges, names, threads):
                           f"{res['compute_s']:.3f} s", v])
         elif name == "NetworkX" and not args.skip_networkx:
             extra.append([measure, name, "-", "-", "-", v])
-    return row, extra, failed
+    cpu_row = [measure, fmt_cpu(eco), fmt_cpu(eco1), fmt_cpu(ig_run),
+               "skipped" if args.skip_networkx else fmt_cpu(nx_run),
+               f"{ig_run.cpu / eco1.cpu:.2f}x" if ig_run.ok and eco1 and eco1.ok else "-"]
+    return row, extra, cpu_row, failed
 
 
 # ---------------------------------------------------------------------------------------------

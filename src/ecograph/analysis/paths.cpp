@@ -19,7 +19,9 @@ ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& o, std:
     r.parent.assign(n, {0, true});
     r.distance[start] = 0;
     std::vector<EntityIndex> queue{start};
-    const bool forward = o.undirected || !o.reverse, backward = o.undirected || o.reverse;
+    // An undirected graph's relations go both ways, whatever the options.
+    const bool both = o.undirected || !g.directed();
+    const bool forward = both || !o.reverse, backward = both || o.reverse;
     for (std::size_t head = 0; head < queue.size(); ++head) {
         EntityIndex v = queue[head];
         if (max_hops > 0 && static_cast<std::size_t>(r.distance[v]) >= max_hops) continue;

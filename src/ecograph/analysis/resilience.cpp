@@ -37,8 +37,11 @@ CutStructure cut_structure(const AnalysisView& view) {
             EntityIndex v = stack.back();
             auto arcs = view.out(v);
             if (next_arc[v] < static_cast<std::size_t>(arcs.end - arcs.begin)) {
+                std::size_t arc = arcs.first + next_arc[v];
                 EntityIndex w = arcs.begin[next_arc[v]++];
-                if (w == v || w == parent[v]) continue;  // simple view: one arc to the parent
+                // The tree edge back to the parent is not a back edge, unless the two are
+                // joined by several relations: then it is one, and no bridge separates them.
+                if (w == v || (w == parent[v] && view.multiplicity(arc) == 1)) continue;
                 if (disc[w] == kNone) {
                     parent[w] = v;
                     disc[w] = low[w] = time++;
@@ -132,7 +135,25 @@ std::vector<std::uint32_t> strong_components(const AnalysisView& view) {
 
 std::vector<EntityIndex> immediate_dominators(const AnalysisView& view, EntityIndex root) {
     const std::size_t n = view.size();
-    BglDigraph bg = copy_to_bgl(view);
+    // Only arcs leaving entities reachable from the root: Boost's Lengauer-Tarjan assumes every
+    // predecessor it meets was reached, and an arc from outside would corrupt semidominators.
+    std::vector<char> reached(n, 0);
+    std::vector<EntityIndex> queue{root};
+    reached[root] = 1;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        auto out = view.out(queue[head]);
+        for (const auto* w = out.begin; w != out.end; ++w)
+            if (!reached[*w]) {
+                reached[*w] = 1;
+                queue.push_back(*w);
+            }
+    }
+    BglDigraph bg(n);
+    for (EntityIndex v : queue) {
+        auto out = view.out(v);
+        for (const auto* w = out.begin; w != out.end; ++w)
+            if (*w != v) boost::add_edge(v, *w, bg);
+    }
     using Vertex = boost::graph_traits<BglDigraph>::vertex_descriptor;
     std::vector<Vertex> idom(n, boost::graph_traits<BglDigraph>::null_vertex());
     boost::lengauer_tarjan_dominator_tree(

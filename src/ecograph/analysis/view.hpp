@@ -58,6 +58,9 @@ public:
     /// Per out-arc (index from Arcs::first): minimum weight, summed weight, multiplicity.
     double length(std::size_t arc) const { return weighted_ ? min_w_[arc] : 1.0; }
     double strength(std::size_t arc) const { return weighted_ ? sum_w_[arc] : count_[arc]; }
+    /// How many relations the out-arc stands for (parallel relations; in an undirected view
+    /// relations in both directions).
+    std::size_t multiplicity(std::size_t arc) const { return count_[arc]; }
     /// Per in-arc: the summed weight of the arc u -> v it mirrors.
     double in_strength(std::size_t arc) const {
         if (!directed_) return strength(arc);
