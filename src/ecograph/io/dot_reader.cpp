@@ -167,31 +167,41 @@ void report_cgraph_message(const std::string& raw, const std::string& origin,
 // Pops the recorded line of the next edge tail -> head (file order), if the scan saw it.
 class EdgeLines {
 public:
-    explicit EdgeLines(const detail::DotScan& scan) {
-        sites_.reserve(scan.edges.size());
-        for (const auto& e : scan.edges) sites_[key(e.tail, e.head)].push_back(e.line);
+    // All sites sorted by (tail, head), file order kept within a pair; a cursor per pair.
+    explicit EdgeLines(const detail::DotScan& scan)
+        : sites_(scan.edges.size()), used_(scan.edges.size(), 0) {
+        for (std::size_t i = 0; i < scan.edges.size(); ++i) {
+            const auto& e = scan.edges[i];
+            sites_[i] = {key(e.tail, e.head), e.line};
+        }
+        std::stable_sort(sites_.begin(), sites_.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
     }
-    std::uint32_t next(const std::string& tail, const std::string& head, bool directed) {
+    /// Line of the next edge tail -> head (scan indices; -1 when unknown), in file order.
+    std::uint32_t next(std::int64_t tail, std::int64_t head, bool directed) {
+        if (tail < 0 || head < 0) return 0;
         for (int attempt = 0; attempt < (directed ? 1 : 2); ++attempt) {
-            auto it = attempt == 0 ? sites_.find(key(tail, head)) : sites_.find(key(head, tail));
-            if (it != sites_.end() && !it->second.empty()) {
-                std::uint32_t line = it->second.front();
-                if (it->second.size() > 1) it->second.pop_front();  // keep the last for repeats
-                return line;
-            }
+            std::uint64_t k = attempt == 0 ? key(tail, head) : key(head, tail);
+            auto it =
+                std::lower_bound(sites_.begin(), sites_.end(), std::make_pair(k, std::uint32_t{0}),
+                                 [](const auto& a, const auto& b) { return a.first < b.first; });
+            if (it == sites_.end() || it->first != k) continue;
+            std::size_t first = it - sites_.begin(), count = 0;
+            while (first + count < sites_.size() && sites_[first + count].first == k) ++count;
+            std::size_t i =
+                std::min<std::size_t>(used_[first], count - 1);  // repeats keep the last
+            ++used_[first];
+            return sites_[first + i].second;
         }
         return 0;
     }
 
 private:
-    // Ids cannot hold NUL (the reader refuses it), so it separates the pair unambiguously.
-    static std::string key(const std::string& tail, const std::string& head) {
-        std::string k = tail;
-        k += '\0';
-        k += head;
-        return k;
+    static std::uint64_t key(std::int64_t tail, std::int64_t head) {
+        return (static_cast<std::uint64_t>(tail) << 32) | static_cast<std::uint64_t>(head);
     }
-    std::unordered_map<std::string, std::deque<std::uint32_t>> sites_;
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> sites_;
+    std::vector<std::uint32_t> used_;  // per first index of a pair: how many were taken
 };
 
 std::vector<Agsym_t*> declared(Agraph_t* g, int kind) {
@@ -204,21 +214,21 @@ std::vector<Agsym_t*> declared(Agraph_t* g, int kind) {
 void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
                 const detail::DotScan& scan, GraphBuilder& b, Diagnostics& diags,
                 std::size_t entities_before) {
-    auto line_of = [&](const std::string& id) -> std::uint32_t {
-        if (auto it = scan.decl_line.find(id); it != scan.decl_line.end()) return it->second;
-        if (auto it = scan.first_line.find(id); it != scan.first_line.end()) return it->second;
-        return 0;
+    auto line_of = [&](std::int64_t scan_id) -> std::uint32_t {
+        if (scan_id < 0) return 0;
+        return scan.decl_line[scan_id] ? scan.decl_line[scan_id] : scan.first_line[scan_id];
     };
     auto node_syms = declared(g, AGNODE);
     // `type` first, so that a type conflict is reported before attribute conflicts.
     std::stable_partition(node_syms.begin(), node_syms.end(),
                           [](Agsym_t* s) { return std::string_view(s->name) == "type"; });
-    std::unordered_map<Agnode_t*, EntityIndex> index;
+    std::unordered_map<Agnode_t*, std::pair<EntityIndex, std::int64_t>> index;  // entity, scan id
     for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
         std::string id = node_name(n, scan);
-        Origin here{file, line_of(id)};
+        std::int64_t scan_id = scan.find(id);
+        Origin here{file, line_of(scan_id)};
         EntityIndex v = b.entity(id, here);
-        index[n] = v;
+        index[n] = {v, scan_id};
         bool earlier = v < entities_before;  // declared by an earlier file
         if (!earlier && here.line) b.set_entity_origin(v, here);
         for (Agsym_t* sym : node_syms) {
@@ -265,8 +275,8 @@ void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
     EdgeLines lines(scan);
     const bool directed = agisdirected(g);
     for (Agedge_t* e : edges) {
-        EntityIndex from = index[agtail(e)], to = index[aghead(e)];
-        std::string tail(b.entity_id(from)), head(b.entity_id(to));
+        auto [from, tail] = index[agtail(e)];
+        auto [to, head] = index[aghead(e)];
         std::uint32_t line = lines.next(tail, head, directed);
         if (line == 0) line = line_of(tail);
         std::string type;

@@ -273,12 +273,19 @@ void walk(const std::vector<Token>& toks, DotScan& out) {
             bool assignment = next.kind == Tok::Punct && next.value == "=";
             bool value = prev && prev->kind == Tok::Punct && prev->value == "=";
             if (named_graph || port || assignment || value) continue;
-            out.first_line.try_emplace(t.value, t.line);
+            auto [it, fresh] =
+                out.ids.try_emplace(t.value, static_cast<std::uint32_t>(out.ids.size()));
+            if (fresh) {
+                out.first_line.push_back(t.line);
+                out.decl_line.push_back(0);
+            }
+            const std::uint32_t id = it->second;
             // `x [..]` declares x, but in `a -> x [..]` the list belongs to the edge.
             bool in_edge = after_op || next.kind == Tok::EdgeOp;
-            if (!in_edge && next.kind == Tok::Punct && next.value == "[")
-                out.decl_line.try_emplace(t.value, t.line);
-            if (after_op && tail) out.edges.push_back({tail->value, t.value, toks[i - 1].line});
+            if (!in_edge && next.kind == Tok::Punct && next.value == "[" && out.decl_line[id] == 0)
+                out.decl_line[id] = t.line;
+            if (after_op && tail)
+                out.edges.push_back({out.ids.at(tail->value), id, toks[i - 1].line});
             if (!after_op) end_chain();
             tail = &t;
             after_op = false;

@@ -8,10 +8,9 @@
 
 namespace ecograph::detail {
 
-/// Where an edge between two plain node ids was written.
+/// Where an edge between two plain node ids (indices into DotScan::ids) was written.
 struct EdgeSite {
-    std::string tail, head;
-    std::uint32_t line;
+    std::uint32_t tail, head, line;
 };
 
 /// Result of a lexical pass over DOT text, done before cgraph parses it. cgraph gives no
@@ -25,10 +24,11 @@ struct DotScan {
 
     std::string text;                      ///< the input with long tokens replaced
     std::vector<std::string> long_values;  ///< placeholder index -> value cgraph would have read
-    std::unordered_map<std::string, std::uint32_t> first_line;  ///< node id -> first use
-    std::unordered_map<std::string, std::uint32_t> decl_line;   ///< node id -> first `id [..]`
-    std::vector<EdgeSite> edges;                                ///< in file order
-    std::uint32_t longest_chain = 0;  ///< most nodes in one `a -> b -> c` statement
+    std::unordered_map<std::string, std::uint32_t> ids;  ///< node id -> index
+    std::vector<std::uint32_t> first_line;               ///< per node index: line of first use
+    std::vector<std::uint32_t> decl_line;  ///< per node index: first `id [..]`, 0 if none
+    std::vector<EdgeSite> edges;           ///< in file order
+    std::uint32_t longest_chain = 0;       ///< most nodes in one `a -> b -> c` statement
     std::uint32_t longest_chain_line = 0;
     std::uint32_t max_depth = 0;  ///< deepest `{` nesting
     std::uint32_t max_depth_line = 0;
@@ -36,6 +36,12 @@ struct DotScan {
     /// Lines holding a newline inside a quoted string, which cgraph does not count
     /// (backslash-newline it does count); sorted.
     std::vector<std::uint32_t> uncounted_newlines;
+
+    /// Index of a node id, or -1 when the scan never saw it as a node.
+    std::int64_t find(const std::string& id) const {
+        auto it = ids.find(id);
+        return it == ids.end() ? -1 : it->second;
+    }
 
     /// The real line of what cgraph reports at `cgraph_line`.
     std::uint32_t real_line(std::uint32_t cgraph_line) const;

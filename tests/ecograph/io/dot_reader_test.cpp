@@ -192,7 +192,7 @@ TEST_CASE("dot_scan: placeholders keep line counts", "[io][dot]") {
     auto scan = detail::scan_dot("digraph {\n a [x=\"" + value + "\n\"]\n b\n}");
     CHECK(scan.long_values.size() == 1);
     CHECK(scan.long_values[0] == value + "\n");
-    CHECK(scan.first_line.at("b") == 4);
+    CHECK(scan.first_line.at(scan.ids.at("b")) == 4);
     CHECK(scan.text.size() < 100);
 }
 
