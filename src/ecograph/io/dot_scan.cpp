@@ -31,8 +31,8 @@ public:
     Lexer(std::string_view in, DotScan& out)
         : in_(in), out_(out), placeholders_(in.find('\x1E') == std::string_view::npos) {}
 
-    std::vector<Token> run() {
-        std::vector<Token> toks;
+    template <typename Sink>
+    void run(Sink& toks) {
         bool line_start = true;
         while (pos_ < in_.size()) {
             char c = in_[pos_];
@@ -62,23 +62,22 @@ public:
             }
             std::uint32_t line = line_;
             if (c == '"') {
-                toks.push_back({Tok::Id, quoted(), line});
+                toks.feed({Tok::Id, quoted(), line});
             } else if (c == '<') {
-                toks.push_back({Tok::Id, html(), line});
+                toks.feed({Tok::Id, html(), line});
             } else if ((c == '-' && (peek(1) == '>' || peek(1) == '-'))) {
                 copy(2);
-                toks.push_back({Tok::EdgeOp, "", line});
+                toks.feed({Tok::EdgeOp, "", line});
             } else if (id_start(static_cast<unsigned char>(c)) ||
                        std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '-') {
-                toks.push_back(plain(line));
+                toks.feed(plain(line));
             } else {
                 copy(1);
-                toks.push_back({Tok::Punct, std::string(1, c), line});
+                toks.feed({Tok::Punct, std::string(1, c), line});
             }
         }
         out_.lines = line_;
-        toks.push_back({Tok::End, "", line_});
-        return toks;
+        toks.feed({Tok::End, "", line_});
     }
 
 private:
@@ -228,84 +227,99 @@ private:
     std::uint32_t line_ = 1;
 };
 
-// A light statement walk: which ids are nodes, where edges are, how long chains get.
-void walk(const std::vector<Token>& toks, DotScan& out) {
-    int attr_depth = 0;
-    std::uint32_t depth = 0;
-    const Token* tail = nullptr;  // last plain-id operand before an edge op
-    bool after_op = false;
-    std::uint32_t chain = 0, chain_line = 0;
-    auto end_chain = [&] {
-        if (chain + 1 > out.longest_chain && chain > 0) {
-            out.longest_chain = chain + 1;
-            out.longest_chain_line = chain_line;
+// A light statement walk: which ids are nodes, where edges are, how long chains get. Tokens
+// stream through a window of three (previous, current, next): the file is never held as a
+// token list, which would cost more than the graph.
+class Walker {
+public:
+    explicit Walker(DotScan& out) : out_(out) {}
+
+    void feed(Token t) {
+        window_[0] = std::move(window_[1]);
+        window_[1] = std::move(window_[2]);
+        window_[2] = std::move(t);
+        ++count_;
+        if (count_ >= 2) step(count_ >= 3 ? &window_[0] : nullptr, window_[1], window_[2]);
+        if (window_[2].kind == Tok::End) step(&window_[1], window_[2], window_[2]);
+    }
+
+private:
+    void end_chain() {
+        if (chain_ + 1 > out_.longest_chain && chain_ > 0) {
+            out_.longest_chain = chain_ + 1;
+            out_.longest_chain_line = chain_line_;
         }
-        chain = 0;
-    };
-    for (std::size_t i = 0; i < toks.size(); ++i) {
-        const Token& t = toks[i];
-        if (t.kind == Tok::Punct && t.value == "[") ++attr_depth;
-        if (t.kind == Tok::Punct && t.value == "]" && attr_depth > 0) --attr_depth;
-        if (attr_depth > 0 || t.kind == Tok::End) {
+        chain_ = 0;
+    }
+
+    void step(const Token* prev, const Token& t, const Token& next) {
+        if (t.kind == Tok::Punct && t.value == "[") ++attr_depth_;
+        if (t.kind == Tok::Punct && t.value == "]" && attr_depth_ > 0) --attr_depth_;
+        if (attr_depth_ > 0 || t.kind == Tok::End) {
             if (t.kind == Tok::End) end_chain();
-            continue;
+            return;
         }
-        if (t.kind == Tok::Punct && t.value == "{") {
-            if (++depth > out.max_depth) {
-                out.max_depth = depth;
-                out.max_depth_line = t.line;
-            }
+        if (t.kind == Tok::Punct && t.value == "{" && ++depth_ > out_.max_depth) {
+            out_.max_depth = depth_;
+            out_.max_depth_line = t.line;
         }
-        if (t.kind == Tok::Punct && t.value == "}" && depth > 0) --depth;
+        if (t.kind == Tok::Punct && t.value == "}" && depth_ > 0) --depth_;
         if (t.kind == Tok::EdgeOp) {
-            if (chain == 0) chain_line = t.line;
-            ++chain;
-            after_op = true;
-            continue;
+            if (chain_ == 0) chain_line_ = t.line;
+            ++chain_;
+            after_op_ = true;
+            return;
         }
         if (t.kind == Tok::Id) {
-            const Token* prev = i > 0 ? &toks[i - 1] : nullptr;
-            const Token& next = toks[i + 1];
             bool named_graph =
                 prev && prev->kind == Tok::Keyword &&
                 (prev->value == "subgraph" || prev->value == "graph" || prev->value == "digraph");
             bool port = prev && prev->kind == Tok::Punct && prev->value == ":";
             bool assignment = next.kind == Tok::Punct && next.value == "=";
             bool value = prev && prev->kind == Tok::Punct && prev->value == "=";
-            if (named_graph || port || assignment || value) continue;
+            if (named_graph || port || assignment || value) return;
             auto [it, fresh] =
-                out.ids.try_emplace(t.value, static_cast<std::uint32_t>(out.ids.size()));
+                out_.ids.try_emplace(t.value, static_cast<std::uint32_t>(out_.ids.size()));
             if (fresh) {
-                out.first_line.push_back(t.line);
-                out.decl_line.push_back(0);
+                out_.first_line.push_back(t.line);
+                out_.decl_line.push_back(0);
             }
             const std::uint32_t id = it->second;
             // `x [..]` declares x, but in `a -> x [..]` the list belongs to the edge.
-            bool in_edge = after_op || next.kind == Tok::EdgeOp;
-            if (!in_edge && next.kind == Tok::Punct && next.value == "[" && out.decl_line[id] == 0)
-                out.decl_line[id] = t.line;
-            if (after_op && tail)
-                out.edges.push_back({out.ids.at(tail->value), id, toks[i - 1].line});
-            if (!after_op) end_chain();
-            tail = &t;
-            after_op = false;
-            continue;
+            bool in_edge = after_op_ || next.kind == Tok::EdgeOp;
+            if (!in_edge && next.kind == Tok::Punct && next.value == "[" && out_.decl_line[id] == 0)
+                out_.decl_line[id] = t.line;
+            if (after_op_ && tail_ >= 0 && prev)
+                out_.edges.push_back({static_cast<std::uint32_t>(tail_), id, prev->line});
+            if (!after_op_) end_chain();
+            tail_ = id;
+            after_op_ = false;
+            return;
         }
-        if (t.kind == Tok::Punct && t.value == ":") continue;  // port follows
-        if (t.kind == Tok::Punct && t.value == "}" && after_op == false) {
-            tail = nullptr;  // a subgraph operand: its edges are not plain pairs
-            continue;
+        if (t.kind == Tok::Punct && t.value == ":") return;  // port follows
+        if (t.kind == Tok::Punct && t.value == "}" && !after_op_) {
+            tail_ = -1;  // a subgraph operand: its edges are not plain pairs
+            return;
         }
         if (!(t.kind == Tok::Punct && t.value == "{")) {
             end_chain();
-            tail = nullptr;
-            after_op = false;
-        } else if (!after_op) {
+            tail_ = -1;
+            after_op_ = false;
+        } else if (!after_op_) {
             end_chain();
-            tail = nullptr;
+            tail_ = -1;
         }
     }
-}
+
+    DotScan& out_;
+    Token window_[3] = {{Tok::End, "", 0}, {Tok::End, "", 0}, {Tok::End, "", 0}};
+    std::size_t count_ = 0;
+    int attr_depth_ = 0;
+    std::uint32_t depth_ = 0;
+    std::int64_t tail_ = -1;  // last plain-id operand before an edge op
+    bool after_op_ = false;
+    std::uint32_t chain_ = 0, chain_line_ = 0;
+};
 
 }  // namespace
 
@@ -313,7 +327,8 @@ DotScan scan_dot(std::string_view text) {
     DotScan out;
     out.text.reserve(text.size());
     Lexer lexer(text, out);
-    walk(lexer.run(), out);
+    Walker walker(out);
+    lexer.run(walker);
     return out;
 }
 
