@@ -18,5 +18,6 @@ void register_reach(CLI::App& app, Context& ctx);
 void register_path(CLI::App& app, Context& ctx);
 void register_neighborhood(CLI::App& app, Context& ctx);
 void register_resilience(CLI::App& app, Context& ctx);
+void register_impact(CLI::App& app, Context& ctx);
 
 }  // namespace ecograph::cli

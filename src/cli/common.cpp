@@ -11,6 +11,16 @@
 
 namespace ecograph::cli {
 
+CLI::Validator count_validator() {
+    return CLI::Validator(
+        [](std::string& value) -> std::string {
+            bool digits =
+                !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? std::string{} : "must be a whole number, 0 or more: " + value;
+        },
+        "", "count");
+}
+
 void add_input_options(CLI::App& cmd, InputOptions& in) {
     cmd.add_option("files", in.files, "Graph files (DOT); several are merged by entity id")
         ->required()

@@ -25,6 +25,9 @@ struct InputOptions {
     std::optional<std::string> schema;
 };
 
+/// Accepts whole numbers from 0 up: CLI11 would silently wrap "-1" into a huge unsigned value.
+CLI::Validator count_validator();
+
 /// Adds FILE... (required) and --schema to `cmd`.
 void add_input_options(CLI::App& cmd, InputOptions& in);
 /// Adds --format (table|json|csv|markdown) to `cmd`.

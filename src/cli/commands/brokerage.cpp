@@ -126,7 +126,9 @@ void register_brokerage(CLI::App& app, Context& ctx) {
     cmd->add_option("--types", o->types, "Rank only entities of these types (subtypes included)")
         ->delimiter(',')
         ->type_name("TYPE,...");
-    cmd->add_option("--top", o->top, "Show only the N highest")->type_name("N");
+    cmd->add_option("--top", o->top, "Show only the N highest")
+        ->type_name("N")
+        ->check(count_validator());
     add_format_option(*cmd, o->format);
     add_output_option(*cmd, o->output);
     cmd->callback([o, &ctx] { ctx.run = [o] { return run(*o); }; });

@@ -323,8 +323,12 @@ void register_centrality(CLI::App& app, Context& ctx) {
     cmd->add_option("--types", o->types, "Rank only entities of these types (subtypes included)")
         ->delimiter(',')
         ->type_name("TYPE,...");
-    cmd->add_option("--top", o->top, "Show only the N highest")->type_name("N");
-    cmd->add_option("--threads", o->threads, "Threads to use (default: all cores)")->type_name("N");
+    cmd->add_option("--top", o->top, "Show only the N highest")
+        ->type_name("N")
+        ->check(count_validator());
+    cmd->add_option("--threads", o->threads, "Threads to use (default: all cores)")
+        ->type_name("N")
+        ->check(count_validator());
     add_format_option(*cmd, o->format);
     add_output_option(*cmd, o->output);
     cmd->callback([o, &ctx] { ctx.run = [o] { return run(*o); }; });

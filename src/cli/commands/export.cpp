@@ -116,7 +116,8 @@ void register_export(CLI::App& app, Context& ctx) {
     cmd->add_option("--focus", opts->view.focus, "Show only this entity and its neighbourhood")
         ->type_name("ID");
     cmd->add_option("--hops", opts->view.hops, "With --focus: how many relations away")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(count_validator());
     cmd->add_option("--types", opts->view.types,
                     "Show only entities of these types (subtypes included)")
         ->delimiter(',')
@@ -125,7 +126,8 @@ void register_export(CLI::App& app, Context& ctx) {
         ->delimiter(',')
         ->type_name("REL,...");
     cmd->add_option("--top", opts->view.top, "Show only the N highest entities by --top-by")
-        ->type_name("N");
+        ->type_name("N")
+        ->check(count_validator());
     cmd->add_option("--top-by", opts->view.top_by, "Measure for --top")
         ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}))
         ->capture_default_str();

@@ -23,6 +23,7 @@ struct NeighborhoodOptions {
     std::string format = "table";
     std::string layout = "dot";
     bool plain = false;
+    bool no_legend = false;
     std::string output;
 };
 
@@ -38,6 +39,8 @@ int run(NeighborhoodOptions o) {
 
     const bool graph_format =
         o.format == "dot" || o.format == "svg" || o.format == "png" || o.format == "pdf";
+    if (o.plain && o.format != "dot")
+        throw Error("--plain writes data DOT: use it with --format dot", ExitStatus::Usage);
     if (graph_format) {
         std::vector<bool> keep_entity(g.entity_count());
         for (EntityIndex v = 0; v < g.entity_count(); ++v) keep_entity[v] = r.distance[v] >= 0;
@@ -55,6 +58,7 @@ int run(NeighborhoodOptions o) {
         }
         StyleOptions style;
         style.layout = o.layout;
+        style.legend = !o.no_legend;
         style.title = fmt::format("{} and its {}-hop neighbourhood", g.name(centre), o.hops);
         style.highlight_entities = {sub.find(id).value()};
         std::string dot = styled_dot(sub, schema, style);
@@ -107,7 +111,9 @@ void register_neighborhood(CLI::App& app, Context& ctx) {
         ->required()
         ->type_name("FILE... ID");
     cmd->add_option("--schema", o->schema, "Schema file (TOML)")->type_name("FILE");
-    cmd->add_option("--hops", o->hops, "How many relations away")->capture_default_str();
+    cmd->add_option("--hops", o->hops, "How many relations away")
+        ->capture_default_str()
+        ->check(count_validator());
     cmd->add_option("--via", o->via, "Follow only relations of these types")
         ->delimiter(',')
         ->type_name("REL,...");
@@ -120,6 +126,7 @@ void register_neighborhood(CLI::App& app, Context& ctx) {
     cmd->add_option("--layout", o->layout, "Graphviz layout for svg/png/pdf")
         ->check(CLI::IsMember(layout_names()))
         ->capture_default_str();
+    cmd->add_flag("--no-legend", o->no_legend, "Leave out the legend");
     cmd->add_flag("--plain", o->plain,
                   "With --format dot: data DOT (no styling) of the neighbourhood");
     add_output_option(*cmd, o->output);

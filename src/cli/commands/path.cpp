@@ -22,6 +22,7 @@ struct PathOptions {
 
 int run(PathOptions o) {
     if (o.args.size() < 3) throw Error("path needs FILE... A B", ExitStatus::Usage);
+    if (o.limit == 0) throw Error("--limit must be at least 1", ExitStatus::Usage);
     if (o.all_shortest && o.k_shortest > 0)
         throw Error("--all-shortest and --k-shortest cannot be combined", ExitStatus::Usage);
     std::string b_id = o.args.back();
@@ -46,12 +47,16 @@ int run(PathOptions o) {
                            {"weight", o.weight.empty() ? nlohmann::ordered_json()
                                                        : nlohmann::ordered_json(o.weight)},
                            {"all_shortest", o.all_shortest},
-                           {"k_shortest", o.k_shortest}};
+                           {"k_shortest", o.k_shortest},
+                           {"limit", o.limit}};
         j["paths"] = nlohmann::ordered_json::array();
         for (const auto& p : paths) {
             nlohmann::ordered_json ids = nlohmann::ordered_json::array();
             for (EntityIndex v : p.entities) ids.push_back(g.id(v));
-            j["paths"].push_back({{"length", p.length},
+            nlohmann::ordered_json length =
+                o.weight.empty() ? nlohmann::ordered_json(static_cast<std::size_t>(p.length))
+                                 : nlohmann::ordered_json(p.length);
+            j["paths"].push_back({{"length", length},
                                   {"hops", p.entities.size() - 1},
                                   {"entities", ids},
                                   {"route", path_text(g, p, route)}});
@@ -91,9 +96,11 @@ void register_path(CLI::App& app, Context& ctx) {
         ->type_name("ATTR");
     cmd->add_flag("--all-shortest", o->all_shortest, "Every shortest path (at most --limit)");
     cmd->add_option("--k-shortest", o->k_shortest, "The N shortest loopless paths (Yen)")
-        ->type_name("N");
+        ->type_name("N")
+        ->check(count_validator());
     cmd->add_option("--limit", o->limit, "At most this many paths with --all-shortest")
-        ->capture_default_str();
+        ->capture_default_str()
+        ->check(count_validator());
     add_format_option(*cmd, o->format);
     add_output_option(*cmd, o->output);
     cmd->callback([o, &ctx] { ctx.run = [o] { return run(*o); }; });

@@ -14,7 +14,7 @@ struct ReachOptions {
     std::vector<std::string> args;  // FILE... FROM
     std::optional<std::string> schema;
     std::vector<std::string> via;
-    std::size_t max_hops = 0;
+    std::optional<std::size_t> max_hops;
     bool reverse = false;
     bool undirected = false;
     std::vector<std::string> to_types;
@@ -23,15 +23,21 @@ struct ReachOptions {
     std::string output;
 };
 
-// The witness route as text: from FROM to the answer, or with --reverse from the answer to
-// FROM, so that it always reads along the relations followed.
+// The witness route in reading order: from FROM to the answer, or with --reverse from the
+// answer to FROM, so that it always reads along the relations followed.
+std::vector<RouteStep> route_steps(const Graph& g, const ReachResult& r, EntityIndex to,
+                                   bool reverse) {
+    auto steps = witness(r, g, to);
+    if (reverse) {
+        std::reverse(steps.begin(), steps.end());
+        for (auto& s : steps) s.forward = !s.forward;
+    }
+    return steps;
+}
+
 std::string route_of(const Graph& g, const ReachResult& r, EntityIndex from, EntityIndex to,
                      bool reverse) {
-    auto steps = witness(r, g, to);
-    if (!reverse) return route_text(g, from, steps);
-    std::reverse(steps.begin(), steps.end());
-    for (auto& s : steps) s.forward = !s.forward;
-    return route_text(g, to, steps);
+    return route_text(g, reverse ? to : from, route_steps(g, r, to, reverse));
 }
 
 int run(ReachOptions o) {
@@ -42,12 +48,12 @@ int run(ReachOptions o) {
     Graph g = load_checked({o.args, o.schema}, schema);
     EntityIndex from = find_entity(g, from_id, "reach");
     RouteOptions route{o.via, o.reverse, o.undirected};
-    ReachResult r = reach(g, from, route, o.max_hops);
+    ReachResult r = reach(g, from, route, o.max_hops.value_or(kUnlimited));
 
     // Answers: reached entities of the wanted types, by distance then id.
     std::vector<EntityIndex> answers;
-    auto ranked =
-        rank_entities(g, std::vector<double>(g.entity_count(), 0.0), schema, o.to_types, 0);
+    auto ranked = rank_entities(g, std::vector<double>(g.entity_count(), 0.0), schema, o.to_types,
+                                0, "--to-types");
     for (EntityIndex v : ranked)
         if (v != from && r.distance[v] >= 0) answers.push_back(v);
     std::stable_sort(answers.begin(), answers.end(),
@@ -58,9 +64,13 @@ int run(ReachOptions o) {
     if (format == TableFormat::Json) {
         nlohmann::ordered_json j;
         j["from"] = from_id;
-        j["parameters"] = {{"via", o.via},           {"max_hops", o.max_hops},
-                           {"reverse", o.reverse},   {"undirected", o.undirected},
-                           {"to_types", o.to_types}, {"explain", o.explain}};
+        j["parameters"] = {{"via", o.via},
+                           {"max_hops", o.max_hops ? nlohmann::ordered_json(*o.max_hops)
+                                                   : nlohmann::ordered_json()},
+                           {"reverse", o.reverse},
+                           {"undirected", o.undirected},
+                           {"to_types", o.to_types},
+                           {"explain", o.explain}};
         j["results"] = nlohmann::ordered_json::array();
         for (EntityIndex v : answers) {
             nlohmann::ordered_json e = {{"id", g.id(v)},
@@ -68,7 +78,7 @@ int run(ReachOptions o) {
                                         {"type", g.entity_type_name(v)},
                                         {"distance", r.distance[v]}};
             if (o.explain) {
-                auto steps = witness(r, g, v);
+                auto steps = route_steps(g, r, v, o.reverse);
                 e["path"] = route_of(g, r, from, v, o.reverse);
                 nlohmann::ordered_json rels = nlohmann::ordered_json::array();
                 for (const auto& s : steps)
@@ -85,7 +95,7 @@ int run(ReachOptions o) {
         Table t;
         t.title = fmt::format(
             "{} {}{} ({} found)", o.reverse ? "Entities that reach" : "Entities reachable from",
-            from_id, o.max_hops ? fmt::format(" within {} hops", o.max_hops) : "", answers.size());
+            from_id, o.max_hops ? fmt::format(" within {} hops", *o.max_hops) : "", answers.size());
         t.columns = {"id", "name", "type", "distance"};
         t.right_align = {false, false, false, true};
         if (o.explain) t.columns.push_back("route");
@@ -115,8 +125,9 @@ void register_reach(CLI::App& app, Context& ctx) {
     cmd->add_option("--via", o->via, "Follow only relations of these types")
         ->delimiter(',')
         ->type_name("REL,...");
-    cmd->add_option("--max-hops", o->max_hops, "At most K relations away (default: unlimited)")
-        ->type_name("K");
+    cmd->add_option("--max-hops", o->max_hops, "At most K relations away (default: no limit)")
+        ->type_name("K")
+        ->check(count_validator());
     cmd->add_flag("--reverse", o->reverse, "Entities that reach FROM instead");
     cmd->add_flag("--undirected", o->undirected, "Follow relations in either direction");
     cmd->add_option("--to-types", o->to_types,

@@ -12,11 +12,11 @@ namespace ecograph {
 
 std::vector<EntityIndex> rank_entities(const Graph& g, const std::vector<double>& values,
                                        const Schema& schema, const std::vector<std::string>& types,
-                                       std::size_t top) {
+                                       std::size_t top, const char* option) {
     for (const auto& t : types)
         if (!schema.entity_type(t)) {
             std::string hint = did_you_mean(t, schema.entity_type_names());
-            throw Error(fmt::format("--types: unknown entity type '{}'{}", t,
+            throw Error(fmt::format("{}: unknown entity type '{}'{}", option, t,
                                     hint.empty() ? "" : "; " + hint),
                         ExitStatus::Usage);
         }

@@ -20,6 +20,6 @@ struct EdgeScore {
 /// Throws Error (usage) for a type the schema does not know.
 std::vector<EntityIndex> rank_entities(const Graph& g, const std::vector<double>& values,
                                        const Schema& schema, const std::vector<std::string>& types,
-                                       std::size_t top);
+                                       std::size_t top, const char* option = "--types");
 
 }  // namespace ecograph

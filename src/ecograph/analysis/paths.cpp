@@ -24,7 +24,7 @@ ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& o, std:
     const bool forward = both || !o.reverse, backward = both || o.reverse;
     for (std::size_t head = 0; head < queue.size(); ++head) {
         EntityIndex v = queue[head];
-        if (max_hops > 0 && static_cast<std::size_t>(r.distance[v]) >= max_hops) continue;
+        if (static_cast<std::size_t>(r.distance[v]) >= max_hops) continue;
         auto visit = [&](RelationIndex rel, EntityIndex w, bool along) {
             if (!keep[g.relation_type(rel)] || r.distance[w] >= 0) return;
             r.distance[w] = r.distance[v] + 1;

@@ -22,17 +22,20 @@ struct RouteStep {
     bool forward;
 };
 
+inline constexpr std::size_t kUnlimited = static_cast<std::size_t>(-1);
+
 struct ReachResult {
     std::vector<std::int64_t> distance;  ///< hops from the start; -1 when not reached
     std::vector<RouteStep> parent;       ///< the step that first reached each entity
     EntityIndex start = 0;
 };
 
-/// Breadth-first reachability from `start` within `max_hops` (0 = unlimited). The first route
+/// Breadth-first reachability from `start` within `max_hops` (kUnlimited: no limit; 0: the
+/// start alone). The first route
 /// found to each entity is a shortest one; relations are tried in relation order (by source,
 /// then as written), so the witness routes are deterministic. O(n + m).
 ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& options,
-                  std::size_t max_hops = 0);
+                  std::size_t max_hops = kUnlimited);
 
 /// The steps of the witness route from the start to `to` (empty for the start itself).
 std::vector<RouteStep> witness(const ReachResult& r, const Graph& g, EntityIndex to);
