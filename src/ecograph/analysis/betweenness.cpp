@@ -7,6 +7,7 @@
 #include <queue>
 #include <random>
 
+#include "ecograph/analysis/detail/local_graph.hpp"
 #include "ecograph/core/error.hpp"
 
 namespace ecograph {
@@ -23,41 +24,6 @@ struct Scratch {
         : dist(n, kUnreached), sigma(n, 0.0), delta(n, 0.0), coef(n, 0.0), settled(n, 0) {}
 };
 
-// The unweighted graph renumbered for locality: entities by decreasing degree, so the hubs
-// most arcs lead to share a few cache lines. orig_arc maps a local arc to the view's arc.
-struct LocalGraph {
-    std::vector<std::uint64_t> off;
-    std::vector<std::uint32_t> nbr;
-    std::vector<std::size_t> orig_arc;
-    std::vector<EntityIndex> to_entity;  // local index -> entity
-
-    explicit LocalGraph(const AnalysisView& view) {
-        const std::size_t n = view.size();
-        to_entity.resize(n);
-        for (std::size_t v = 0; v < n; ++v) to_entity[v] = static_cast<EntityIndex>(v);
-        std::stable_sort(to_entity.begin(), to_entity.end(), [&](EntityIndex a, EntityIndex b) {
-            return view.out_degree(a) + view.in(a).end - view.in(a).begin >
-                   view.out_degree(b) + view.in(b).end - view.in(b).begin;
-        });
-        std::vector<std::uint32_t> local(n);
-        for (std::size_t i = 0; i < n; ++i) local[to_entity[i]] = static_cast<std::uint32_t>(i);
-        off.assign(n + 1, 0);
-        std::vector<std::pair<std::uint32_t, std::size_t>> arcs;
-        for (std::size_t i = 0; i < n; ++i) {
-            auto out = view.out(to_entity[i]);
-            arcs.clear();
-            for (const auto* w = out.begin; w != out.end; ++w)
-                if (*w != to_entity[i]) arcs.push_back({local[*w], out.first + (w - out.begin)});
-            std::sort(arcs.begin(), arcs.end());
-            for (const auto& [w, a] : arcs) {
-                nbr.push_back(w);
-                orig_arc.push_back(a);
-            }
-            off[i + 1] = nbr.size();
-        }
-    }
-};
-
 // Per-thread state of one BFS. hops is kept apart and small (4 bytes an entity) because every
 // arc reads it; sigma and coef are read only for arcs between consecutive levels.
 struct BfsState {
@@ -69,7 +35,7 @@ struct BfsState {
 
 // Unweighted Brandes from one source. coef = (1 + delta) / sigma is computed once per entity,
 // so the backward pass needs no division per arc. This loop is nearly all of the run time.
-void brandes_bfs(const LocalGraph& g, std::uint32_t s, BfsState& st, double* vertex_acc,
+void brandes_bfs(const detail::LocalGraph& g, std::uint32_t s, BfsState& st, double* vertex_acc,
                  double* edge_acc) {
     std::int32_t* hops = st.hops.data();
     double* sigma = st.sigma.data();
@@ -191,7 +157,7 @@ BetweennessResult betweenness(const AnalysisView& view, bool normalized, bool ed
     const std::size_t n = view.size(), arcs_n = view.arc_count();
     unsigned threads = partition_threads(n, control);
     std::vector<Scratch> scratch;
-    std::optional<LocalGraph> local;
+    std::optional<detail::LocalGraph> local;
     std::vector<BfsState> bfs;
     if (view.weighted()) {
         for (unsigned t = 0; t < threads; ++t) scratch.emplace_back(n);
