@@ -15,6 +15,8 @@ def main():
     ap.add_argument("--entities", type=int, default=1000)
     ap.add_argument("--relations", type=int, default=5000)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--csv", metavar="PREFIX",
+                    help="write PREFIX-entities.csv and PREFIX-relations.csv instead of DOT on stdout")
     args = ap.parse_args()
     rnd = random.Random(args.seed)
     n = max(args.entities, 20)
@@ -25,30 +27,45 @@ def main():
     companies = n - continents - regions - datacentres
     mix = [("CloudProvider", 0.02), ("SI", 0.2), ("ISV", 0.4), ("MSP", 0.18), ("Distributor", 0.05),
            ("Customer", 0.15)]
-    out = sys.stdout
-    out.write("digraph synthetic {\n")
+    if args.csv:
+        out = open(args.csv + "-entities.csv", "w")
+        rel_out = open(args.csv + "-relations.csv", "w")
+        out.write("id:ID,:LABEL,label\n")
+        rel_out.write(":START_ID,:END_ID,:TYPE\n")
+    else:
+        out = rel_out = sys.stdout
+        out.write("digraph synthetic {\n")
+
+    def node(i, t, label):
+        if args.csv:
+            out.write(f"{i},{t},{label}\n")
+        else:
+            out.write(f'  "{i}" [type="{t}", label="{label}"];\n')
     region_ids = []
     for i in range(continents):
-        out.write(f'  "continent-{i}" [type="Region", label="Continent {i}"];\n')
+        node(f"continent-{i}", "Region", f"Continent {i}")
     for i in range(regions):
         rid = f"region-{i}"
         region_ids.append(rid)
-        out.write(f'  "{rid}" [type="Region", label="Region {i}"];\n')
+        node(rid, "Region", f"Region {i}")
     types = [t for t, _ in mix]
     weights = [w for _, w in mix]
     comp = []
     for i in range(companies):
         t = "CloudProvider" if i < 3 else rnd.choices(types, weights)[0]
         comp.append((f"c{i}", t))
-        out.write(f'  "c{i}" [type="{t}", label="Company {i}"];\n')
+        node(f"c{i}", t, f"Company {i}")
     providers = [c for c, t in comp if t == "CloudProvider"]
     for i in range(datacentres):
-        out.write(f'  "dc-{i}" [type="DataCentre", label="Data centre {i}"];\n')
+        node(f"dc-{i}", "DataCentre", f"Data centre {i}")
 
     written = 0
     def edge(a, b, t):
         nonlocal written
-        out.write(f'  "{a}" -> "{b}" [type="{t}"];\n')
+        if args.csv:
+            rel_out.write(f"{a},{b},{t}\n")
+        else:
+            rel_out.write(f'  "{a}" -> "{b}" [type="{t}"];\n')
         written += 1
 
     for i, rid in enumerate(region_ids):
@@ -69,7 +86,8 @@ def main():
         edge(a, b, rnd.choice(kinds))
         ends.append(a)
         ends.append(b)
-    out.write("}\n")
+    if not args.csv:
+        out.write("}\n")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 #include "ecograph/core/atomic_file.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/io/csv_reader.hpp"
 #include "ecograph/io/dot_reader.hpp"
 #include "ecograph/schema/validate.hpp"
 
@@ -20,7 +21,11 @@ LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schem
             ok = false;
             continue;
         }
-        ok = read_dot(text, path, builder, result.diags) && ok;
+        // The format follows the extension: .csv is CSV, anything else DOT.
+        bool csv = path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
+        ok = (csv ? read_csv(text, path, builder, result.diags)
+                  : read_dot(text, path, builder, result.diags)) &&
+             ok;
     }
     if (ok) {
         result.graph = std::move(builder).build();

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "ecograph/core/diagnostic.hpp"
+#include "ecograph/model/graph.hpp"
+
+namespace ecograph {
+
+/// Reads one CSV file of entities or of relations (RFC 4180: comma-separated, "quoted" fields
+/// with "" for a quote, CRLF or LF) into `builder`, merging entities by id.
+///
+/// The header row decides what the file holds, in Neo4j's bulk-import convention or plain words:
+/// - entities: an id column (`:ID`, `id:ID`, `:ID(Space)` or `id`), optional `:LABEL` or `type`
+///   (the entity type; of several `;`-separated labels the first), `label` or `name`;
+/// - relations: `:START_ID` or `source`, `:END_ID` or `target`, optional `:TYPE` or `type`.
+/// Every other column is an attribute named by the header up to any `:` (Neo4j's `since:date`
+/// is attribute `since`; the schema gives its type). Empty cells are absent values.
+/// Returns false with diagnostics naming file and line on unreadable input (no header, no id
+/// columns, an unterminated quote, a row with the wrong number of cells, NUL bytes).
+bool read_csv(std::string_view text, const std::string& origin, GraphBuilder& builder,
+              Diagnostics& diags);
+
+}  // namespace ecograph
