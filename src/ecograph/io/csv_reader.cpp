@@ -169,6 +169,8 @@ bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b,
         return false;
     }
     std::uint32_t file = b.add_file(origin);
+    if (relations)
+        b.reserve_relations(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')));
     std::size_t before = b.entity_count();
     bool ok = true;
     while (parser.next(cells)) {

@@ -55,18 +55,42 @@ std::uint32_t GraphBuilder::add_file(std::string path) {
 }
 
 EntityIndex GraphBuilder::entity(std::string_view id, Origin where) {
-    auto [it, inserted] = id_index_.try_emplace(std::string(id), 0);
-    if (!inserted) return it->second;
-    if (entity_type_.size() >= std::numeric_limits<EntityIndex>::max() ||
+    const std::size_t hash = std::hash<std::string_view>{}(id), mask = slots_.size() - 1;
+    const auto fingerprint = static_cast<std::uint32_t>(hash >> 32);
+    std::size_t slot = hash & mask;
+    for (; slots_[slot].entity != kEmptySlot; slot = (slot + 1) & mask)
+        if (slots_[slot].fingerprint == fingerprint && entity_id(slots_[slot].entity) == id)
+            return slots_[slot].entity;
+    if (entity_type_.size() >= std::numeric_limits<EntityIndex>::max() - 1 ||
         id_pool_.size() + id.size() > std::numeric_limits<std::uint32_t>::max())
         throw Error("graph too large: more than 2^32 entities or 4 GiB of ids");
     EntityIndex v = static_cast<EntityIndex>(entity_type_.size());
-    it->second = v;
+    slots_[slot] = {v, fingerprint};
     id_pool_.append(id);
     id_offset_.push_back(static_cast<std::uint32_t>(id_pool_.size()));
     entity_type_.push_back(0);
     entity_origin_.push_back(where);
+    if (entity_type_.size() * 2 > slots_.size()) grow_slots();  // keep the load below one half
     return v;
+}
+
+void GraphBuilder::grow_slots() {
+    std::vector<Slot> bigger(slots_.size() * 2);
+    const std::size_t mask = bigger.size() - 1;
+    for (const Slot& s : slots_) {
+        if (s.entity == kEmptySlot) continue;
+        std::size_t slot = std::hash<std::string_view>{}(entity_id(s.entity)) & mask;
+        while (bigger[slot].entity != kEmptySlot) slot = (slot + 1) & mask;
+        bigger[slot] = s;
+    }
+    slots_ = std::move(bigger);
+}
+
+void GraphBuilder::reserve_relations(std::size_t n) {
+    rel_src_.reserve(rel_src_.size() + n);
+    rel_dst_.reserve(rel_dst_.size() + n);
+    rel_type_.reserve(rel_type_.size() + n);
+    rel_origin_.reserve(rel_origin_.size() + n);
 }
 
 std::string_view GraphBuilder::entity_id(EntityIndex v) const {
@@ -143,7 +167,8 @@ Graph GraphBuilder::build() && {
     for (std::size_t v = 0; v < n; ++v) g.by_id_[v] = static_cast<EntityIndex>(v);
     std::sort(g.by_id_.begin(), g.by_id_.end(),
               [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); });
-    id_index_.clear();
+    slots_.clear();
+    slots_.shrink_to_fit();
 
     g.entity_type_ = std::move(entity_type_);
     g.entity_types_ = std::move(entity_types_);

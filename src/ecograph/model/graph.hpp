@@ -145,6 +145,8 @@ public:
 
     RelationIndex add_relation(EntityIndex from, EntityIndex to, std::string_view type,
                                Origin where);
+    /// Capacity for `n` more relations (bulk readers know roughly how many are coming).
+    void reserve_relations(std::size_t n);
     void set_relation_attr(RelationIndex r, std::string_view key, std::string value) {
         relation_attrs_.set(r, key, std::move(value));
     }
@@ -163,7 +165,16 @@ private:
 
     std::string id_pool_;
     std::vector<std::uint32_t> id_offset_{0};
-    std::unordered_map<std::string, EntityIndex> id_index_;
+    // Open-addressing table of entity indices (kEmptySlot = free), keyed by the ids in
+    // id_pool_: one array probe per lookup instead of a node-based map's pointer chase.
+    // Each slot holds an entity index and 32 bits of its id's hash, compared before the id.
+    static constexpr EntityIndex kEmptySlot = ~EntityIndex{0};
+    struct Slot {
+        EntityIndex entity = kEmptySlot;
+        std::uint32_t fingerprint = 0;
+    };
+    std::vector<Slot> slots_ = std::vector<Slot>(16);
+    void grow_slots();
     std::vector<TypeTag> entity_type_;
     std::vector<std::string> entity_types_{""};
     std::unordered_map<std::string, TypeTag> entity_type_index_{{"", 0}};

@@ -142,16 +142,41 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
                          "E110", "W111", "E112", diags);
     }
 
+    // Whether an entity type may stand at a relation type's end, resolved once per pair of
+    // tags (-1: not yet known): is_a walks the hierarchy by name, too slow per relation.
+    std::vector<std::vector<signed char>> from_ok(rtypes.size(),
+                                                  std::vector<signed char>(etypes.size(), -1));
+    auto to_ok = from_ok;
+    auto allowed = [&](std::vector<std::vector<signed char>>& cache, TypeTag t, TypeTag vt,
+                       const std::vector<std::string>& ends) {
+        signed char& known = cache[t][vt];
+        if (known < 0)
+            known = std::any_of(ends.begin(), ends.end(),
+                                [&](const std::string& a) { return schema.is_a(etypes[vt], a); });
+        return known == 1;
+    };
+    bool any_required = false;
+    for (const auto& attrs : rattrs)
+        for (const auto& a : attrs) any_required = any_required || a.required;
+
     for (RelationIndex r = 0; r < g.relation_count(); ++r) {
-        std::string label = g.relation_label(r);
-        Location loc = g.relation_location(r);
+        Location loc;  // only looked up, with the label, when there is something to report
+        std::string label;
+        auto describe = [&] {
+            if (label.empty()) {
+                label = g.relation_label(r);
+                loc = g.relation_location(r);
+            }
+        };
         TypeTag t = g.relation_type(r);
         if (t == 0) {
+            describe();
             diags.error("E201", loc, label, fmt::format("relation '{}' has no type", label),
                         "add type=\"...\", e.g. one of: " + join(relation_names, ", "));
             continue;
         }
         if (!rdef[t]) {
+            describe();
             std::string hint = did_you_mean(rtypes[t], relation_names);
             diags.error(
                 "E202", loc, label,
@@ -160,23 +185,26 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
             continue;
         }
         const RelationTypeDef& def = *rdef[t];
-        auto check_end = [&](EntityIndex v, const std::vector<std::string>& allowed,
-                             const char* code, std::string_view side) {
+        auto check_end = [&](EntityIndex v, std::vector<std::vector<signed char>>& cache,
+                             const std::vector<std::string>& ends, const char* code,
+                             std::string_view side) {
             TypeTag vt = g.entity_type(v);
             if (vt == 0 || !edef[vt]) return;  // already reported on the entity
-            bool ok = std::any_of(allowed.begin(), allowed.end(),
-                                  [&](const std::string& a) { return schema.is_a(etypes[vt], a); });
-            if (!ok)
-                diags.error(code, loc, label,
-                            fmt::format("relation '{}' {} '{}' ({}) is not allowed", def.name, side,
-                                        g.id(v), etypes[vt]),
-                            fmt::format("{} expects {} -> {}", def.name, join(def.from, "|"),
-                                        join(def.to, "|")));
+            if (allowed(cache, t, vt, ends)) return;
+            describe();
+            diags.error(code, loc, label,
+                        fmt::format("relation '{}' {} '{}' ({}) is not allowed", def.name, side,
+                                    g.id(v), etypes[vt]),
+                        fmt::format("{} expects {} -> {}", def.name, join(def.from, "|"),
+                                    join(def.to, "|")));
         };
-        check_end(g.source(r), def.from, "E204", "from");
-        check_end(g.target(r), def.to, "E205", "to");
-        check_attributes("relation", label, rtypes[t], g.relation_attributes().all(r), rattrs[t],
-                         loc, "E210", "W211", "E212", diags);
+        check_end(g.source(r), from_ok, def.from, "E204", "from");
+        check_end(g.target(r), to_ok, def.to, "E205", "to");
+        auto values = g.relation_attributes().all(r);
+        if (values.empty() && !any_required) continue;
+        describe();
+        check_attributes("relation", label, rtypes[t], values, rattrs[t], loc, "E210", "W211",
+                         "E212", diags);
     }
 }
 
