@@ -1091,5 +1091,30 @@ class OutputTest(CliTestCase):
                 self.assertTrue(r.stderr.strip(), "no message")
 
 
+class ArticleQuestionsTest(CliTestCase):
+    """The article's own questions, answered on the bundled graph with the route shown."""
+
+    def test_infosys_reaches_indian_data_centres_through_alibaba_cloud(self):
+        j = self.ok_json("reach", BUNDLED, "infosys", "--undirected", "--via",
+                         "partners_with,operates", "--to-types", "DataCentre", "--explain")
+        routes = {r["id"]: r["path"] for r in j["results"]}
+        self.assertEqual(routes, {
+            "alibaba-cloud-india-dc-1":
+                "infosys <-partners_with- alibaba-cloud -operates-> alibaba-cloud-india-dc-1",
+            "alibaba-cloud-india-dc-2":
+                "infosys <-partners_with- alibaba-cloud -operates-> alibaba-cloud-india-dc-2",
+        })
+        for r in j["results"]:
+            self.assertEqual(r["distance"], 2)
+
+    def test_which_companies_reach_india(self):
+        j = self.ok_json("reach", BUNDLED, "india", "--reverse", "--to-types", "Company",
+                         "--explain")
+        self.assertEqual({r["id"]: r["path"] for r in j["results"]}, {
+            "alibaba-cloud": "alibaba-cloud -operates_in-> india",
+            "infosys": "infosys -operates_in-> india",
+        })
+
+
 if __name__ == "__main__":
     unittest.main()
