@@ -117,10 +117,7 @@ int run(const ImpactCliOptions& o) {
                                std::string(g.id(t)), std::string(g.entity_type_name(t))});
             out = render_csv(pairs);
         } else {
-            for (const Table& t : tables) {
-                if (!out.empty()) out += "\n";
-                out += render_table(t, format);
-            }
+            out = render_tables(tables, format);
         }
     }
     emit(out, o.output);

@@ -178,10 +178,7 @@ int run(const ResilienceOptions& o) {
                     flat.add_row({"idom", std::string(g.id(v)), std::string(g.id(idom[v])), ""});
             out = render_csv(flat);
         } else {
-            for (const Table& t : tables) {
-                if (!out.empty()) out += "\n";
-                out += render_table(t, format);
-            }
+            out = render_tables(tables, format);
         }
     }
     emit(out, o.output);

@@ -107,10 +107,7 @@ int run(const SchemaOptions& o) {
     if (format == TableFormat::Json) {
         out = as_json(s);
     } else {
-        for (const Table& t : tables(s)) {
-            if (!out.empty()) out += "\n";
-            out += render_table(t, format);
-        }
+        out = render_tables(tables(s), format);
     }
     emit(out, o.output);
     return 0;

@@ -118,10 +118,7 @@ int run(const StatsOptions& o) {
     } else if (format == TableFormat::Csv) {
         out = as_csv(tables(s, g));
     } else {
-        for (const Table& t : tables(s, g)) {
-            if (!out.empty()) out += "\n";
-            out += render_table(t, format);
-        }
+        out = render_tables(tables(s, g), format);
     }
     emit(out, o.output);
     return 0;

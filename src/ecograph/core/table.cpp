@@ -116,6 +116,15 @@ std::string render_markdown(const Table& t) {
     return out;
 }
 
+std::string render_tables(const std::vector<Table>& tables, TableFormat format) {
+    std::string out;
+    for (const Table& t : tables) {
+        if (!out.empty()) out += "\n";
+        out += render_table(t, format);
+    }
+    return out;
+}
+
 std::string render_table(const Table& t, TableFormat format) {
     switch (format) {
         case TableFormat::Table:

@@ -28,6 +28,8 @@ std::string render_csv(const Table& t);
 std::string render_markdown(const Table& t);
 /// Renders in `format`, which must not be Json.
 std::string render_table(const Table& t, TableFormat format);
+/// Several tables one after the other, separated by a blank line.
+std::string render_tables(const std::vector<Table>& tables, TableFormat format);
 
 /// Display width of a UTF-8 string in terminal columns (one per code point).
 std::size_t display_width(std::string_view s);

@@ -209,8 +209,10 @@ TEST_CASE("paths: articulation points and bridges agree with NetworkX, igraph an
         CutStructure cuts = cut_structure(u);
 
         std::map<std::string, std::vector<std::size_t>> got;
-        for (const auto& ap : cuts.articulation_points) got[std::string(g.id(ap.entity))] = ap.pieces;
-        auto expected = fx["articulation_points"].get<std::map<std::string, std::vector<std::size_t>>>();
+        for (const auto& ap : cuts.articulation_points)
+            got[std::string(g.id(ap.entity))] = ap.pieces;
+        auto expected =
+            fx["articulation_points"].get<std::map<std::string, std::vector<std::size_t>>>();
         CHECK(got == expected);
         CHECK(entities_of(cuts) == boost_articulation_points(u));
         CHECK(std::is_sorted(cuts.articulation_points.begin(), cuts.articulation_points.end(),
@@ -235,8 +237,7 @@ TEST_CASE("paths: articulation points and bridges agree with NetworkX, igraph an
     CHECK(not_bridges == 3);
 }
 
-TEST_CASE("paths: weak and strong components agree with NetworkX and igraph",
-          "[analysis][paths]") {
+TEST_CASE("paths: weak and strong components agree with NetworkX and igraph", "[analysis][paths]") {
     for (const auto& [name, fx, g] : fixtures()) {
         INFO(name);
         AnalysisView d = AnalysisView::build(g, {}), u = undirected_view(g);
@@ -291,8 +292,8 @@ TEST_CASE("paths: shortest, all shortest and k shortest paths agree with Network
                       << (weighted ? " weighted" : ""));
             auto key = std::make_pair(undirected, weighted);
             if (!views.count(key))
-                views.emplace(key, AnalysisView::build(g, {{}, undirected, weighted ? "weight" : ""},
-                                                       true));
+                views.emplace(
+                    key, AnalysisView::build(g, {{}, undirected, weighted ? "weight" : ""}, true));
             const AnalysisView& view = views.at(key);
             const EntityIndex a = at(g, kase["from"]), b = at(g, kase["to"]);
 
@@ -441,8 +442,7 @@ TEST_CASE("reach: the witness route is a shortest route over allowed relation ty
 }
 
 //   a -- b -- c        written "a -- b; c -- b": an undirected graph has no direction
-TEST_CASE("reach: relations of an undirected graph are followed either way",
-          "[analysis][paths]") {
+TEST_CASE("reach: relations of an undirected graph are followed either way", "[analysis][paths]") {
     Graph g = parse("graph { a -- b; c -- b }");
     const EntityIndex a = at(g, "a"), c = at(g, "c");
     for (bool reverse : {false, true}) {
@@ -538,8 +538,9 @@ TEST_CASE("shortest paths: a pair with no route gives no path", "[analysis][path
 
 //   x == y -- z          x and y joined by two relations: cutting one leaves the other
 TEST_CASE("resilience: a pair joined by two relations is not a bridge", "[analysis][paths]") {
-    for (const char* dot : {"graph { x -- y; y -- x; y -- z }", "digraph { x -> y; y -> x; y -> z }",
-                            "digraph { x -> y; x -> y; z -> y }"}) {
+    for (const char* dot :
+         {"graph { x -- y; y -- x; y -- z }", "digraph { x -> y; y -> x; y -> z }",
+          "digraph { x -> y; x -> y; z -> y }"}) {
         INFO(dot);
         Graph g = parse(dot);
         AnalysisView u = undirected_view(g);
@@ -550,8 +551,8 @@ TEST_CASE("resilience: a pair joined by two relations is not a bridge", "[analys
         CHECK(entities_of(cuts) == boost_articulation_points(u));
         auto bridges = bridge_map(g, cuts);
         CHECK(bridges.count("x--y") == 0);
-        CHECK(bridges == std::map<std::string, std::pair<std::size_t, std::size_t>>{
-                             {"y--z", {2, 1}}});
+        CHECK(bridges ==
+              std::map<std::string, std::pair<std::size_t, std::size_t>>{{"y--z", {2, 1}}});
     }
 }
 
@@ -560,8 +561,8 @@ TEST_CASE("resilience: a pair joined by two relations is not a bridge", "[analys
 //      a3 --- m --- b3        i
 TEST_CASE("resilience: articulation points with the parts they leave, and bridges",
           "[analysis][paths]") {
-    Graph g = parse(
-        "graph { a1 -- a2 -- a3 -- a1; b1 -- b2 -- b3 -- b1; a3 -- m -- b3; a1 -- a1; i }");
+    Graph g =
+        parse("graph { a1 -- a2 -- a3 -- a1; b1 -- b2 -- b3 -- b1; a3 -- m -- b3; a1 -- a1; i }");
     AnalysisView u = undirected_view(g);
     CutStructure cuts = cut_structure(u);
     std::map<std::string, std::vector<std::size_t>> got;
@@ -586,9 +587,9 @@ TEST_CASE("resilience: immediate dominators of a diamond and a chain", "[analysi
     std::map<std::string, std::string> got;
     for (EntityIndex v = 0; v < n; ++v)
         got[std::string(g.id(v))] = idom[v] < n ? std::string(g.id(idom[v])) : "-";
-    CHECK(got == std::map<std::string, std::string>{
-                     {"r", "-"}, {"a", "r"}, {"b", "r"}, {"c", "r"}, {"d", "c"}, {"e", "d"},
-                     {"z", "-"}});
+    CHECK(got ==
+          std::map<std::string, std::string>{
+              {"r", "-"}, {"a", "r"}, {"b", "r"}, {"c", "r"}, {"d", "c"}, {"e", "d"}, {"z", "-"}});
 }
 
 //   r --> x --> a --> b
