@@ -16,6 +16,7 @@ namespace {
 // Past this size the dot layout takes minutes to hours; sfdp scales.
 constexpr std::size_t kMaxDotLayoutEntities = 2000;
 constexpr std::size_t kMaxAnyLayoutEntities = 20000;
+constexpr std::size_t kMaxDotLayoutRelations = 4000;
 
 struct ExportOptions {
     DiagramView view;
@@ -81,6 +82,13 @@ int run(const ExportOptions& o) {
                                 "--layout sfdp, or a view: --focus ID --hops K, --top N, --types, "
                                 "--collapse type|region",
                                 g.entity_count(), o.layout, kMaxDotLayoutEntities),
+                    ExitStatus::Usage);
+    // A collapsed view has few nodes but can have thousands of labelled relations: dot then
+    // runs for many minutes too.
+    if (o.layout != "sfdp" && g.relation_count() > kMaxDotLayoutRelations)
+        throw Error(fmt::format("{} relations is too many for the {} layout (limit {}); narrow the "
+                                "view with --via or --types, or use --layout sfdp",
+                                g.relation_count(), o.layout, kMaxDotLayoutRelations),
                     ExitStatus::Usage);
     if (g.entity_count() > kMaxAnyLayoutEntities)
         throw Error(fmt::format("{} entities is too many to draw (limit {}); use a view: --focus "

@@ -132,7 +132,9 @@ private:
             if (count) {
                 auto parsed = parse_number_value(*count);
                 double c = parsed ? *parsed : 1;
-                out_ += fmt::format(", penwidth={:.1f}", 1 + std::log2(std::max(1.0, c)));
+                // Capped, and arrowheads kept small: wide lines would cover labels.
+                out_ += fmt::format(", penwidth={:.1f}, arrowsize=0.5",
+                                    std::min(4.0, 1 + std::log2(std::max(1.0, c))));
             }
             // Highlighted paths are found with direction ignored: match either orientation.
             if (o_.highlight_arcs.count({g_.source(r), g_.target(r)}) ||

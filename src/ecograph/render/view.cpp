@@ -29,6 +29,8 @@ std::vector<double> view_measure(const Graph& g, const std::string& measure) {
 
 namespace {
 
+Graph finish(Graph filtered, const Schema& schema, const DiagramView& v);
+
 Graph collapse(const Graph& g, const Schema& schema, const std::string& key) {
     Grouping groups = group_entities(g, schema, key);
     std::vector<std::size_t> size(groups.names.size(), 0);
@@ -86,11 +88,23 @@ Graph apply_view(const Graph& g, const Schema& schema, const DiagramView& v) {
             throw Error(
                 fmt::format("--focus: no entity '{}'{}", v.focus, hint.empty() ? "" : "; " + hint));
         }
-        ReachResult r = reach(g, *centre, {v.via, false, true}, v.hops);
-        for (EntityIndex e = 0; e < n; ++e) keep[e] = keep[e] && r.distance[e] >= 0;
+        // Walk only through what --types and --via keep: the view's own relations.
         keep[*centre] = true;
+        Graph typed = induced_subgraph(g, keep, keep_rel);
+        ReachResult r = reach(typed, *typed.find(v.focus), {{}, false, true}, v.hops);
+        std::vector<bool> near(typed.entity_count());
+        for (EntityIndex e = 0; e < typed.entity_count(); ++e) near[e] = r.distance[e] >= 0;
+        return finish(
+            induced_subgraph(typed, near, std::vector<bool>(typed.relation_count(), true)), schema,
+            v);
     }
-    Graph filtered = induced_subgraph(g, keep, keep_rel);
+    return finish(induced_subgraph(g, keep, keep_rel), schema, v);
+}
+
+namespace {
+
+// The steps after the entity filters: --top, then --collapse.
+Graph finish(Graph filtered, const Schema& schema, const DiagramView& v) {
     if (v.top > 0 && v.top < filtered.entity_count()) {
         auto values = view_measure(filtered, v.top_by);
         auto best = rank_entities(filtered, values, schema, {}, v.top);
@@ -102,5 +116,7 @@ Graph apply_view(const Graph& g, const Schema& schema, const DiagramView& v) {
     if (!v.collapse.empty()) return collapse(filtered, schema, v.collapse);
     return filtered;
 }
+
+}  // namespace
 
 }  // namespace ecograph
