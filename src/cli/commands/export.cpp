@@ -22,6 +22,7 @@ struct ExportOptions {
     DiagramView view;
     std::vector<std::string> highlight_path;
     std::string size_by;
+    bool hops_given = false;
     InputOptions in;
     std::string format = "dot";
     std::string output;
@@ -33,6 +34,8 @@ struct ExportOptions {
 };
 
 int run(const ExportOptions& o) {
+    if (o.hops_given && o.view.focus.empty())
+        throw Error("--hops applies to --focus ID", ExitStatus::Usage);
     Schema schema = Schema::load(o.in.schema);
     Graph full = load_checked(o.in, schema);
     Graph g = apply_view(full, schema, o.view);
@@ -59,6 +62,10 @@ int run(const ExportOptions& o) {
     if (!o.highlight_path.empty()) {
         if (o.highlight_path.size() != 2)
             throw Error("--highlight-path takes two entity ids", ExitStatus::Usage);
+        for (const auto& id : o.highlight_path)
+            if (!g.find(id) && full.find(id))
+                throw Error(
+                    fmt::format("--highlight-path: '{}' is in the graph but not in this view", id));
         EntityIndex a = find_entity(g, o.highlight_path[0], "--highlight-path");
         EntityIndex b = find_entity(g, o.highlight_path[1], "--highlight-path");
         auto paths = shortest_paths(AnalysisView::build(g, {{}, true, ""}), a, b, 0, false, 1);
@@ -148,7 +155,10 @@ void register_export(CLI::App& app, Context& ctx) {
         ->type_name("A B");
     cmd->add_option("--size-by", opts->size_by, "Node size follows a measure")
         ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}));
-    cmd->callback([opts, &ctx] { ctx.run = [opts] { return run(*opts); }; });
+    cmd->callback([opts, cmd, &ctx] {
+        opts->hops_given = cmd->count("--hops") > 0;
+        ctx.run = [opts] { return run(*opts); };
+    });
 }
 
 }  // namespace ecograph::cli
