@@ -10,9 +10,8 @@
 
 namespace ecograph {
 
-std::vector<EntityIndex> rank_entities(const Graph& g, const std::vector<double>& values,
-                                       const Schema& schema, const std::vector<std::string>& types,
-                                       std::size_t top, const char* option) {
+std::vector<bool> entity_type_mask(const Graph& g, const Schema& schema,
+                                   const std::vector<std::string>& types, const char* option) {
     for (const auto& t : types)
         if (!schema.entity_type(t)) {
             std::string hint = did_you_mean(t, schema.entity_type_names());
@@ -20,16 +19,24 @@ std::vector<EntityIndex> rank_entities(const Graph& g, const std::vector<double>
                                     hint.empty() ? "" : "; " + hint),
                         ExitStatus::Usage);
         }
-    // Type filter resolved once per type tag.
+    // Resolved once per type tag: is_a walks the hierarchy by name.
     const auto& vocab = g.entity_type_vocabulary();
     std::vector<bool> wanted(vocab.size(), types.empty());
     for (std::size_t tag = 0; tag < vocab.size() && !types.empty(); ++tag)
         for (const auto& t : types)
             if (schema.is_a(vocab[tag], t)) wanted[tag] = true;
+    std::vector<bool> mask(g.entity_count());
+    for (EntityIndex v = 0; v < g.entity_count(); ++v) mask[v] = wanted[g.entity_type(v)];
+    return mask;
+}
 
+std::vector<EntityIndex> rank_entities(const Graph& g, const std::vector<double>& values,
+                                       const Schema& schema, const std::vector<std::string>& types,
+                                       std::size_t top, const char* option) {
+    std::vector<bool> wanted = entity_type_mask(g, schema, types, option);
     std::vector<EntityIndex> order;
     for (EntityIndex v = 0; v < g.entity_count(); ++v)
-        if (wanted[g.entity_type(v)]) order.push_back(v);
+        if (wanted[v]) order.push_back(v);
     auto by_value = [&](EntityIndex a, EntityIndex b) {
         if (values[a] != values[b]) return values[a] > values[b];
         return g.id(a) < g.id(b);

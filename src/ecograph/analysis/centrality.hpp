@@ -15,6 +15,12 @@ struct EdgeScore {
     double value;
 };
 
+/// Per entity: whether its type is or descends from one of `types` (all when empty). Throws
+/// Error (usage, naming `option`) for a type the schema does not know.
+std::vector<bool> entity_type_mask(const Graph& g, const Schema& schema,
+                                   const std::vector<std::string>& types,
+                                   const char* option = "--types");
+
 /// Entities ordered by value (highest first; ties by id), keeping only those whose type is or
 /// descends from one of `types` (all when empty), at most `top` of them (all when 0).
 /// Throws Error (usage) for a type the schema does not know.

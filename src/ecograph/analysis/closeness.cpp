@@ -9,17 +9,15 @@
 namespace ecograph {
 namespace {
 
-// Distances from one source; calls visit(d) for every other entity reached at distance d.
+// Weighted distances from one source; calls visit(d) for every other entity reached at
+// distance d. (Unweighted views take HopScan below.)
 class DistanceScan {
 public:
     explicit DistanceScan(std::size_t n) : dist_(n, -1.0) {}
 
     template <typename Visit>
     void run(const AnalysisView& view, EntityIndex s, Visit visit) {
-        if (view.weighted())
-            dijkstra(view, s);
-        else
-            bfs(view, s);
+        dijkstra(view, s);
         for (EntityIndex v : order_)
             if (v != s) visit(dist_[v]);
         for (EntityIndex v : order_) dist_[v] = -1.0;
@@ -27,20 +25,6 @@ public:
     }
 
 private:
-    void bfs(const AnalysisView& view, EntityIndex s) {
-        dist_[s] = 0;
-        order_.push_back(s);
-        for (std::size_t head = 0; head < order_.size(); ++head) {
-            EntityIndex v = order_[head];
-            auto arcs = view.out(v);
-            for (const auto* w = arcs.begin; w != arcs.end; ++w)
-                if (dist_[*w] < 0) {
-                    dist_[*w] = dist_[v] + 1;
-                    order_.push_back(*w);
-                }
-        }
-    }
-
     void dijkstra(const AnalysisView& view, EntityIndex s) {
         using Item = std::pair<double, EntityIndex>;
         std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;

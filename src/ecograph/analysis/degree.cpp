@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "ecograph/core/error.hpp"
-#include "ecograph/schema/attr_value.hpp"
 
 namespace ecograph {
 
@@ -18,16 +17,7 @@ std::vector<double> degree_centrality(const Graph& g, DegreeMode mode, const Vie
     if (!g.directed() || view.undirected) mode = DegreeMode::Total;
     for (RelationIndex r = 0; r < g.relation_count(); ++r) {
         if (!keep[g.relation_type(r)]) continue;
-        double w = 1.0;
-        if (!view.weight.empty()) {
-            if (const std::string* text = g.relation_attr(r, view.weight)) {
-                auto parsed = parse_number_value(*text);
-                if (!parsed)
-                    throw Error(fmt::format("relation '{}' has {}=\"{}\", which is not a number",
-                                            g.relation_label(r), view.weight, *text));
-                w = *parsed;
-            }
-        }
+        double w = relation_weight(g, r, view.weight);
         if (mode != DegreeMode::In) deg[g.source(r)] += w;
         if (mode != DegreeMode::Out) deg[g.target(r)] += w;
     }

@@ -32,15 +32,6 @@ void reachable(const AnalysisView& view, EntityIndex s, std::vector<char>& seen,
     }
 }
 
-std::vector<bool> type_filter(const Graph& g, const Schema& schema,
-                              const std::vector<std::string>& types, const char* option) {
-    std::vector<bool> keep(g.entity_count(), types.empty());
-    for (EntityIndex v :
-         rank_entities(g, std::vector<double>(g.entity_count(), 0.0), schema, types, 0, option))
-        keep[v] = true;
-    return keep;
-}
-
 }  // namespace
 
 ImpactResult impact(const Graph& g, const Schema& schema, const ImpactOptions& o) {
@@ -74,8 +65,8 @@ ImpactResult impact(const Graph& g, const Schema& schema, const ImpactOptions& o
     AnalysisView vb = AnalysisView::build(before, {}), va = AnalysisView::build(after, {});
 
     // Lost routes.
-    auto from_ok = type_filter(g, schema, o.from_types, "--from-types");
-    auto to_ok = type_filter(g, schema, o.to_types, "--to-types");
+    auto from_ok = entity_type_mask(g, schema, o.from_types, "--from-types");
+    auto to_ok = entity_type_mask(g, schema, o.to_types, "--to-types");
     auto region = region_of(g, schema, false);
     std::vector<char> seen_b(n, 0), seen_a(n, 0);
     std::vector<EntityIndex> order_b, order_a;

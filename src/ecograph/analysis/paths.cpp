@@ -73,14 +73,14 @@ double arc_length(const AnalysisView& view, EntityIndex u, EntityIndex w) {
     return view.length(out.first + (it - out.begin));
 }
 
-// Dijkstra from a to b avoiding blocked entities and arcs; ties keep the first parent found,
-// with the heap ordered by (distance, entity), so results are deterministic.
-std::optional<EntityPath> dijkstra(
-    const AnalysisView& view, EntityIndex a, EntityIndex b, const std::vector<char>& blocked,
-    const std::set<std::pair<EntityIndex, EntityIndex>>& blocked_arcs) {
-    const std::size_t n = view.size();
-    std::vector<double> dist(n, -1);
-    std::vector<EntityIndex> parent(n, a);
+// Dijkstra distances from a (-1 where not reached) avoiding blocked entities and arcs, stopping
+// once `stop` is settled. The heap is ordered by (distance, entity) and a parent is kept from
+// the first shortest route found, so results are deterministic.
+std::vector<double> distances_from(
+    const AnalysisView& view, EntityIndex a, EntityIndex stop, const std::vector<char>& blocked,
+    const std::set<std::pair<EntityIndex, EntityIndex>>& blocked_arcs,
+    std::vector<EntityIndex>* parent = nullptr) {
+    std::vector<double> dist(view.size(), -1);
     using Item = std::pair<double, EntityIndex>;
     std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
     dist[a] = 0;
@@ -89,18 +89,26 @@ std::optional<EntityPath> dijkstra(
         auto [d, v] = heap.top();
         heap.pop();
         if (d > dist[v]) continue;
-        if (v == b) break;
+        if (v == stop) break;
         auto out = view.out(v);
         for (const auto* w = out.begin; w != out.end; ++w) {
             if (*w == v || blocked[*w] || blocked_arcs.count({v, *w})) continue;
             double nd = d + view.length(out.first + (w - out.begin));
             if (dist[*w] < 0 || nd < dist[*w]) {
                 dist[*w] = nd;
-                parent[*w] = v;
+                if (parent) (*parent)[*w] = v;
                 heap.push({nd, *w});
             }
         }
     }
+    return dist;
+}
+
+std::optional<EntityPath> dijkstra(
+    const AnalysisView& view, EntityIndex a, EntityIndex b, const std::vector<char>& blocked,
+    const std::set<std::pair<EntityIndex, EntityIndex>>& blocked_arcs) {
+    std::vector<EntityIndex> parent(view.size(), a);
+    auto dist = distances_from(view, a, b, blocked, blocked_arcs, &parent);
     if (dist[b] < 0) return std::nullopt;
     EntityPath p;
     p.length = dist[b];
@@ -113,24 +121,7 @@ std::optional<EntityPath> dijkstra(
 std::vector<EntityPath> all_shortest(const AnalysisView& view, EntityIndex a, EntityIndex b,
                                      std::size_t limit) {
     const std::size_t n = view.size();
-    std::vector<double> dist(n, -1);
-    using Item = std::pair<double, EntityIndex>;
-    std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
-    dist[a] = 0;
-    heap.push({0, a});
-    while (!heap.empty()) {
-        auto [d, v] = heap.top();
-        heap.pop();
-        if (d > dist[v]) continue;
-        auto out = view.out(v);
-        for (const auto* w = out.begin; w != out.end; ++w) {
-            double nd = d + view.length(out.first + (w - out.begin));
-            if (*w != v && (dist[*w] < 0 || nd < dist[*w])) {
-                dist[*w] = nd;
-                heap.push({nd, *w});
-            }
-        }
-    }
+    auto dist = distances_from(view, a, static_cast<EntityIndex>(n), std::vector<char>(n, 0), {});
     std::vector<EntityPath> paths;
     if (dist[b] < 0) return paths;
     // Walk back from b over predecessors on shortest routes, in entity order.

@@ -36,6 +36,17 @@ std::vector<bool> relation_type_mask(const Graph& g, const std::vector<std::stri
     return keep;
 }
 
+double relation_weight(const Graph& g, RelationIndex r, const std::string& weight) {
+    if (weight.empty()) return 1.0;
+    const std::string* text = g.relation_attr(r, weight);
+    if (!text) return 1.0;
+    auto parsed = parse_number_value(*text);
+    if (!parsed)
+        throw Error(fmt::format("relation '{}' has {}=\"{}\", which is not a number",
+                                g.relation_label(r), weight, *text));
+    return *parsed;
+}
+
 void check_weight_attribute(const Graph& g, const std::string& weight) {
     if (weight.empty() || g.relation_count() == 0) return;
     const auto& keys = g.relation_attributes().keys();
@@ -61,14 +72,7 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
         if (!keep[g.relation_type(r)]) continue;
         double w = 1.0;
         if (view.weighted_) {
-            const std::string* text = g.relation_attr(r, options.weight);
-            if (text) {  // a relation without the attribute weighs 1, as in NetworkX
-                auto parsed = parse_number_value(*text);
-                if (!parsed)
-                    throw Error(fmt::format("relation '{}' has {}=\"{}\", which is not a number",
-                                            g.relation_label(r), options.weight, *text));
-                w = *parsed;
-            }
+            w = relation_weight(g, r, options.weight);
             if (positive_weights && !(w > 0))
                 throw Error(
                     fmt::format("relation '{}' has {}={}: weights used as lengths must be "

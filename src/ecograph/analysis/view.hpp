@@ -19,6 +19,10 @@ struct ViewOptions {
 /// type no relation has, with "did you mean".
 std::vector<bool> relation_type_mask(const Graph& g, const std::vector<std::string>& via);
 
+/// The weight of relation r from attribute `weight` (1 when unweighted or the relation lacks
+/// it, as in NetworkX). Throws Error naming the relation when the value is not a number.
+double relation_weight(const Graph& g, RelationIndex r, const std::string& weight);
+
 /// Throws Error (usage) when no relation carries the attribute `weight` (a likely typo).
 void check_weight_attribute(const Graph& g, const std::string& weight);
 

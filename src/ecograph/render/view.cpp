@@ -70,17 +70,11 @@ Graph collapse(const Graph& g, const Schema& schema, const std::string& key) {
 }  // namespace
 
 Graph apply_view(const Graph& g, const Schema& schema, const DiagramView& v) {
-    const std::size_t n = g.entity_count();
     std::vector<bool> type_ok = relation_type_mask(g, v.via);
     std::vector<bool> keep_rel(g.relation_count());
     for (RelationIndex r = 0; r < g.relation_count(); ++r)
         keep_rel[r] = type_ok[g.relation_type(r)];
-    std::vector<bool> keep(n, true);
-    if (!v.types.empty()) {
-        auto wanted = rank_entities(g, std::vector<double>(n, 0.0), schema, v.types, 0);
-        std::fill(keep.begin(), keep.end(), false);
-        for (EntityIndex e : wanted) keep[e] = true;
-    }
+    std::vector<bool> keep = entity_type_mask(g, schema, v.types);
     if (!v.focus.empty()) {
         auto centre = g.find(v.focus);
         if (!centre) {
