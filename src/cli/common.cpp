@@ -22,7 +22,8 @@ CLI::Validator count_validator() {
 }
 
 void add_input_options(CLI::App& cmd, InputOptions& in) {
-    cmd.add_option("files", in.files, "Graph files (DOT); several are merged by entity id")
+    cmd.add_option("files", in.files,
+                   "Graph files (DOT, CSV, GraphML, JSON); several are merged by entity id")
         ->required()
         ->type_name("FILE...");
     cmd.add_option("--schema", in.schema,
@@ -50,7 +51,7 @@ std::string format_diagnostics(const Diagnostics& diags) {
 }
 
 Graph load_checked(const InputOptions& in, const Schema& schema) {
-    LoadResult r = load_graph(in.files, schema);
+    LoadResult r = load_graph(in.files, schema, in.format);
     Diagnostics shown;
     for (const auto& d : r.diags.items())
         if (d.severity == Severity::Error) shown.add(d);
@@ -84,16 +85,6 @@ EntityIndex find_entity(const Graph& g, const std::string& id, const std::string
 
 std::string json_text(const nlohmann::ordered_json& j) {
     return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
-
-std::string format_number(double x, int precision) {
-    std::string s = fmt::format("{:.{}f}", x, precision);
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0') s.pop_back();
-        if (s.back() == '.') s.pop_back();
-    }
-    if (s == "-0") s = "0";
-    return s;
 }
 
 }  // namespace ecograph::cli

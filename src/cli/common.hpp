@@ -23,6 +23,7 @@ struct Context {
 struct InputOptions {
     std::vector<std::string> files;
     std::optional<std::string> schema;
+    std::optional<FileFormat> format;  ///< overrides the format given by each file's extension
 };
 
 /// Accepts whole numbers from 0 up: CLI11 would silently wrap "-1" into a huge unsigned value.
@@ -52,8 +53,5 @@ EntityIndex find_entity(const Graph& g, const std::string& id, const std::string
 /// Pretty-printed JSON with a final newline; invalid UTF-8 (never expected: inputs are
 /// sanitised) is replaced rather than thrown on.
 std::string json_text(const nlohmann::ordered_json& j);
-
-/// A fixed-precision number without trailing zeros ("0.25", "3"), identical on every run.
-std::string format_number(double x, int precision = 6);
 
 }  // namespace ecograph::cli

@@ -32,7 +32,7 @@ int run(NeighborhoodOptions o) {
     std::string id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
     EntityIndex centre = find_entity(g, id, "neighborhood");
     RouteOptions route{o.via, o.direction == "in", o.direction == "both"};
     ReachResult r = reach(g, centre, route, o.hops);

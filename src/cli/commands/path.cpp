@@ -30,7 +30,7 @@ int run(PathOptions o) {
     std::string a_id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
     EntityIndex a = find_entity(g, a_id, "path"), b = find_entity(g, b_id, "path");
     const bool undirected = o.undirected || !g.directed();
     RouteOptions route{o.via, false, undirected};

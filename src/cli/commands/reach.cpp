@@ -45,7 +45,7 @@ int run(ReachOptions o) {
     std::string from_id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
     EntityIndex from = find_entity(g, from_id, "reach");
     RouteOptions route{o.via, o.reverse, o.undirected};
     ReachResult r = reach(g, from, route, o.max_hops.value_or(kUnlimited));

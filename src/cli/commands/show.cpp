@@ -97,7 +97,7 @@ int run(ShowOptions o) {
     std::string id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
     auto v = g.find(id);
     if (!v) {
         std::string hint = did_you_mean(id, g.ids());

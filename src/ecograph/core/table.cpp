@@ -91,15 +91,29 @@ std::string render_csv(const Table& t) {
     return out;
 }
 
+std::string format_number(double x, int precision) {
+    std::string s = fmt::format("{:.{}f}", x, precision);
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0') s.pop_back();
+        if (s.back() == '.') s.pop_back();
+    }
+    if (s == "-0") s = "0";
+    return s;
+}
+
+std::string markdown_escape(std::string_view s) {
+    std::string out;
+    for (char c : one_line(std::string(s))) {
+        if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '<' || c == '[' ||
+            c == ']')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 std::string render_markdown(const Table& t) {
-    auto cell = [](const std::string& s) {
-        std::string out;
-        for (char c : one_line(s)) {
-            if (c == '|' || c == '\\' || c == '*' || c == '_' || c == '`' || c == '<') out += '\\';
-            out += c;
-        }
-        return out;
-    };
+    auto cell = [](const std::string& s) { return markdown_escape(s); };
     std::string out;
     if (!t.title.empty()) out += "### " + cell(t.title) + "\n\n";
     out += "|";

@@ -31,6 +31,13 @@ std::string render_table(const Table& t, TableFormat format);
 /// Several tables one after the other, separated by a blank line.
 std::string render_tables(const std::vector<Table>& tables, TableFormat format);
 
+/// A fixed-precision number without trailing zeros ("0.25", "3"), identical on every run.
+std::string format_number(double x, int precision = 6);
+
+/// `s` as Markdown inline text: characters Markdown would read as markup are escaped, line
+/// breaks become spaces.
+std::string markdown_escape(std::string_view s);
+
 /// Display width of a UTF-8 string in terminal columns (one per code point).
 std::size_t display_width(std::string_view s);
 

@@ -92,11 +92,11 @@ Column classify(const std::string& header) {
     if (colon == std::string::npos) {
         if (base == "id") return {Column::Id, base};
         if (base == "type") return {Column::Type, base};
-        if (base == "label" || base == "name") return {Column::Label, "label"};
         if (base == "source" || base == "from") return {Column::Start, base};
         if (base == "target" || base == "to") return {Column::End, base};
     }
-    if (base == "label" || base == "name") return {Column::Label, "label"};
+    // "label" is the display name; "name" too, unless a label column is present (see below).
+    if (base == "label" || base == "name") return {Column::Label, base};
     return {Column::Attribute, base};
 }
 
@@ -131,9 +131,15 @@ bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b,
     }
     std::vector<Column> cols;
     std::optional<std::size_t> id, type, label, start, end;
+    for (std::size_t i = 0; i < header.size(); ++i) cols.push_back(classify(header[i]));
+    // With both a label and a name column, the label is the display name and name an attribute.
+    const bool has_label = std::any_of(cols.begin(), cols.end(), [](const Column& c) {
+        return c.role == Column::Label && c.name == "label";
+    });
+    for (auto& c : cols)
+        if (c.role == Column::Label && c.name == "name" && has_label) c.role = Column::Attribute;
     for (std::size_t i = 0; i < header.size(); ++i) {
-        cols.push_back(classify(header[i]));
-        switch (cols.back().role) {
+        switch (cols[i].role) {
             case Column::Id:
                 id = i;
                 break;

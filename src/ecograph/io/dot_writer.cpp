@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
-#include <numeric>
 #include <vector>
 
+#include "ecograph/io/attr_types.hpp"
 #include "ecograph/io/dot_scan.hpp"
 
 namespace ecograph {
@@ -94,22 +94,12 @@ void write_dot(const Graph& g, std::ostream& out) {
     const bool directed = g.directed();
     out << (directed ? "digraph " : "graph ") << dot_quote(g.graph_name()) << " {\n";
     if (!g.title().empty()) out << "    label=" << dot_quote(g.title()) << ";\n";
-    std::vector<EntityIndex> nodes(g.entity_count());
-    std::iota(nodes.begin(), nodes.end(), 0);
-    std::sort(nodes.begin(), nodes.end(),
-              [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); });
-    for (EntityIndex v : nodes) {
+    for (EntityIndex v : entities_by_id(g)) {
         out << "    " << dot_quote(g.id(v));
         write_attrs(out, g.entity_type_name(v), g.entity_attributes().all(v));
         out << ";\n";
     }
-    std::vector<RelationIndex> rels(g.relation_count());
-    std::iota(rels.begin(), rels.end(), 0);
-    std::stable_sort(rels.begin(), rels.end(), [&](RelationIndex a, RelationIndex b) {
-        return std::make_tuple(g.id(g.source(a)), g.id(g.target(a)), g.relation_type_name(a)) <
-               std::make_tuple(g.id(g.source(b)), g.id(g.target(b)), g.relation_type_name(b));
-    });
-    for (RelationIndex r : rels) {
+    for (RelationIndex r : relations_by_ends(g)) {
         out << "    " << dot_quote(g.id(g.source(r))) << (directed ? " -> " : " -- ")
             << dot_quote(g.id(g.target(r)));
         write_attrs(out, g.relation_type_name(r), g.relation_attributes().all(r));

@@ -2,13 +2,13 @@
 
 #include "ecograph/core/atomic_file.hpp"
 #include "ecograph/core/error.hpp"
-#include "ecograph/io/csv_reader.hpp"
-#include "ecograph/io/dot_reader.hpp"
+#include "ecograph/io/formats.hpp"
 #include "ecograph/schema/validate.hpp"
 
 namespace ecograph {
 
-LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schema) {
+LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schema,
+                      std::optional<FileFormat> format) {
     LoadResult result;
     GraphBuilder builder;
     bool ok = true;
@@ -21,10 +21,8 @@ LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schem
             ok = false;
             continue;
         }
-        // The format follows the extension: .csv is CSV, anything else DOT.
-        bool csv = path.size() > 4 && path.compare(path.size() - 4, 4, ".csv") == 0;
-        ok = (csv ? read_csv(text, path, builder, result.diags)
-                  : read_dot(text, path, builder, result.diags)) &&
+        ok = read_graph_text(format.value_or(input_format(path)), text, path, builder,
+                             result.diags) &&
              ok;
     }
     if (ok) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ecograph/core/diagnostic.hpp"
+#include "ecograph/io/formats.hpp"
 #include "ecograph/model/graph.hpp"
 #include "ecograph/schema/schema.hpp"
 
@@ -18,7 +19,9 @@ struct LoadResult {
 
 /// Reads and merges the given files (entities merged by id across files), then validates the
 /// result against `schema`. Every file is attempted, so all problems are reported at once.
+/// Each file's format follows its extension (see input_format) unless `format` is given.
 /// Never throws on bad input.
-LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schema);
+LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schema,
+                      std::optional<FileFormat> format = std::nullopt);
 
 }  // namespace ecograph

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "ecograph/analysis/grouping.hpp"
+#include "ecograph/io/attr_types.hpp"
 #include "ecograph/io/dot_writer.hpp"
 #include "ecograph/schema/attr_value.hpp"
 
@@ -35,13 +36,6 @@ std::string html_escape(std::string_view s) {
 
 std::string type_label(std::string_view t) { return t.empty() ? "(untyped)" : std::string(t); }
 
-std::vector<EntityIndex> sorted_entities(const Graph& g) {
-    std::vector<EntityIndex> v(g.entity_count());
-    std::iota(v.begin(), v.end(), 0);
-    std::sort(v.begin(), v.end(), [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); });
-    return v;
-}
-
 class Writer {
 public:
     Writer(const Graph& g, const Schema& s, const StyleOptions& o) : g_(g), s_(s), o_(o) {}
@@ -49,7 +43,7 @@ public:
     std::string run() {
         for (double x : o_.size) max_size_ = std::max(max_size_, x);
         header();
-        auto order = sorted_entities(g_);
+        auto order = entities_by_id(g_);
         if (o_.cluster_by == "region")
             clusters_by_region(order);
         else if (o_.cluster_by == "type")
