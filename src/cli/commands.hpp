@@ -19,5 +19,6 @@ void register_path(CLI::App& app, Context& ctx);
 void register_neighborhood(CLI::App& app, Context& ctx);
 void register_resilience(CLI::App& app, Context& ctx);
 void register_impact(CLI::App& app, Context& ctx);
+void register_convert(CLI::App& app, Context& ctx);
 
 }  // namespace ecograph::cli

@@ -37,6 +37,7 @@ int main(int argc, char** argv) {
     cli::register_neighborhood(app, ctx);
     cli::register_resilience(app, ctx);
     cli::register_impact(app, ctx);
+    cli::register_convert(app, ctx);
     // CLI11 says only "A subcommand is required" for a mistyped command; name it instead.
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());

@@ -6,6 +6,7 @@
 #include "ecograph/analysis/paths.hpp"
 #include "ecograph/core/error.hpp"
 #include "ecograph/io/dot_writer.hpp"
+#include "ecograph/io/mermaid_writer.hpp"
 #include "ecograph/render/render.hpp"
 #include "ecograph/render/styled_dot.hpp"
 #include "ecograph/render/view.hpp"
@@ -33,6 +34,36 @@ struct ExportOptions {
     std::string title;
 };
 
+// Mermaid as GitHub, GitLab and MkDocs render it: they refuse diagrams over 500 edges or 50,000
+// characters (Mermaid's maxEdges and maxTextSize), so larger ones need a view.
+constexpr std::size_t kMaxMermaidRelations = 500;
+constexpr std::size_t kMaxMermaidText = 50000;
+
+int write_mermaid_view(const ExportOptions& o, const Graph& g, const Schema& schema) {
+    if (!o.highlight_path.empty() || !o.size_by.empty() || !o.cluster_by.empty())
+        throw Error(
+            "--highlight-path, --size-by and --cluster-by are drawn by Graphviz; with "
+            "--format mermaid use the view options (--focus, --types, --via, --top, "
+            "--collapse)",
+            ExitStatus::Usage);
+    if (g.relation_count() > kMaxMermaidRelations)
+        throw Error(fmt::format("{} relations is more than Mermaid renders (limit {}); use a view: "
+                                "--focus ID --hops K, --top N, --types, --collapse type|region",
+                                g.relation_count(), kMaxMermaidRelations),
+                    ExitStatus::Usage);
+    std::ostringstream out;
+    const bool markdown =
+        o.output.size() > 3 && o.output.compare(o.output.size() - 3, 3, ".md") == 0;
+    write_mermaid(g, schema, out, markdown);
+    if (out.str().size() > kMaxMermaidText)
+        throw Error(fmt::format("the Mermaid text is {} characters, more than Mermaid renders "
+                                "(limit {}); use a view to show fewer entities",
+                                out.str().size(), kMaxMermaidText),
+                    ExitStatus::Usage);
+    emit(out.str(), o.output);
+    return 0;
+}
+
 int run(const ExportOptions& o) {
     if (o.hops_given && o.view.focus.empty())
         throw Error("--hops applies to --focus ID", ExitStatus::Usage);
@@ -48,6 +79,7 @@ int run(const ExportOptions& o) {
         emit(out.str(), o.output);
         return 0;
     }
+    if (o.format == "mermaid") return write_mermaid_view(o, g, schema);
     if (o.layout == "fdp" && !o.cluster_by.empty())
         throw Error(
             "--cluster-by cannot be used with --layout fdp: fdp places clusters at random, "
@@ -111,10 +143,11 @@ int run(const ExportOptions& o) {
 void register_export(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<ExportOptions>();
     CLI::App* cmd = app.add_subcommand(
-        "export", "Write the graph as styled DOT, or render it to SVG, PNG or PDF with Graphviz");
+        "export",
+        "Write the graph as styled DOT or Mermaid, or render it to SVG, PNG or PDF with Graphviz");
     add_input_options(*cmd, opts->in);
     cmd->add_option("-f,--format", opts->format, "Output format")
-        ->check(CLI::IsMember({"dot", "svg", "png", "pdf"}))
+        ->check(CLI::IsMember({"dot", "svg", "png", "pdf", "mermaid"}))
         ->capture_default_str();
     add_output_option(*cmd, opts->output);
     cmd->add_option("--layout", opts->layout, "Graphviz layout engine")
