@@ -9,6 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 "$eco" schema --format markdown --output "$tmp/schema-reference.md"
 "$eco" export graphs/alibaba-cloud.gv --cluster-by region --format dot --output "$tmp/alibaba-cloud.gv"
 "$eco" stats graphs/alibaba-cloud.gv --format markdown --output "$tmp/alibaba-cloud-stats.md"
+"$eco" report graphs/alibaba-cloud.gv --out "$tmp/report" 2>/dev/null
 status=0
 for pair in "schema-reference.md:docs/schema-reference.md" \
             "alibaba-cloud.gv:docs/diagrams/alibaba-cloud.gv" \
@@ -18,6 +19,15 @@ for pair in "schema-reference.md:docs/schema-reference.md" \
         diff -u "${pair#*:}" "$tmp/${pair%%:*}" | head -20 || true
         status=1
     fi
+done
+# The report bundle: every page and data file (not the SVGs, as above), and no file missing.
+if ! diff -r -q -x '*.svg' docs/report "$tmp/report" >/dev/null; then
+    echo "stale: docs/report (run tools/update-docs.sh or cmake --build build --target docs-report)"
+    diff -r -u -x '*.svg' docs/report "$tmp/report" | head -20 || true
+    status=1
+fi
+for svg in "$tmp"/report/img/*.svg; do
+    [ -f "docs/report/img/$(basename "$svg")" ] || { echo "missing: docs/report/img/$(basename "$svg")"; status=1; }
 done
 [ $status = 0 ] && echo "docs are current"
 exit $status

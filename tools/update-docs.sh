@@ -12,3 +12,4 @@ mkdir -p docs/diagrams
 "$eco" export graphs/alibaba-cloud.gv --cluster-by region --format svg \
     --output docs/diagrams/alibaba-cloud.svg
 "$eco" stats graphs/alibaba-cloud.gv --format markdown --output docs/diagrams/alibaba-cloud-stats.md
+"$eco" report graphs/alibaba-cloud.gv --out docs/report

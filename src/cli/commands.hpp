@@ -20,5 +20,6 @@ void register_neighborhood(CLI::App& app, Context& ctx);
 void register_resilience(CLI::App& app, Context& ctx);
 void register_impact(CLI::App& app, Context& ctx);
 void register_convert(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
 
 }  // namespace ecograph::cli

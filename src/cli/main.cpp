@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
     cli::register_resilience(app, ctx);
     cli::register_impact(app, ctx);
     cli::register_convert(app, ctx);
+    cli::register_report(app, ctx);
     // CLI11 says only "A subcommand is required" for a mistyped command; name it instead.
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());

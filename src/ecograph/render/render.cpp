@@ -5,6 +5,9 @@
 #include <ctime>
 #include <memory>
 #include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 #include <graphviz/cgraph.h>
@@ -39,6 +42,71 @@ void pin_pdf_date(std::string& pdf) {
     if (pos + 14 <= pdf.size()) pdf.replace(pos, 14, stamp, 14);
 }
 
+// cgraph's default ID discipline uses the address of a name's interned string as the object's
+// ID, and keeps subgraphs ordered by ID: the order of clusters, and so the layout, then depends
+// on heap addresses, which differ after earlier renders in the same process. This discipline
+// numbers named objects in the order they are first seen instead.
+struct NameIds {
+    std::unordered_map<std::string, IDTYPE> ids;
+    std::vector<std::string> names;  // names[(id - 2) / 2]; kept until the graph is closed
+    IDTYPE next_anonymous = 1;       // odd, as cgraph's own discipline gives anonymous objects
+};
+
+void* ids_open(Agraph_t*, Agdisc_t*) { return new NameIds; }
+
+long ids_map(void* state, int, char* name, IDTYPE* id, int create) {
+    auto* s = static_cast<NameIds*>(state);
+    if (!name) {
+        *id = s->next_anonymous;
+        s->next_anonymous += 2;
+        return 1;
+    }
+    auto it = s->ids.find(name);
+    if (it == s->ids.end()) {
+        if (!create) return 0;
+        s->names.emplace_back(name);
+        it = s->ids.emplace(name, 2 * static_cast<IDTYPE>(s->names.size())).first;
+    }
+    *id = it->second;
+    return 1;
+}
+
+long ids_alloc(void*, int, IDTYPE) { return 0; }
+void ids_free(void*, int, IDTYPE) {}
+
+char* ids_print(void* state, int, IDTYPE id) {
+    auto* s = static_cast<NameIds*>(state);
+    if (id % 2 != 0 || id == 0 || id / 2 > s->names.size()) return nullptr;
+    return s->names[id / 2 - 1].data();
+}
+
+void ids_close(void* state) { delete static_cast<NameIds*>(state); }
+void ids_register(void*, int, void*) {}
+
+Agiddisc_t kNameIds = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
+
+// Reads DOT from memory (cgraph's agmemread always uses the default ID discipline).
+struct MemoryInput {
+    std::string_view text;
+    std::size_t pos = 0;
+};
+
+int memory_read(void* chan, char* buf, int size) {
+    auto* in = static_cast<MemoryInput*>(chan);
+    std::size_t n =
+        std::min<std::size_t>(static_cast<std::size_t>(size), in->text.size() - in->pos);
+    std::copy_n(in->text.data() + in->pos, n, buf);
+    in->pos += n;
+    return static_cast<int>(n);
+}
+
+Agraph_t* read_graph(std::string_view dot) {
+    static Agiodisc_t io = {memory_read, AgIoDisc.putstr, AgIoDisc.flush};
+    static Agdisc_t disc = {&AgMemDisc, &kNameIds, &io};
+    MemoryInput in{dot};
+    return agread(&in, &disc);
+}
+
 }  // namespace
 
 std::string render_dot(std::string_view dot, std::string_view layout, std::string_view format) {
@@ -57,8 +125,7 @@ std::string render_dot(std::string_view dot, std::string_view layout, std::strin
     // past gvFreeContext, and a second context then reads freed memory (found by ASan).
     static GVC_t* const gvc = gvContext();
     if (!gvc) throw Error("cannot start Graphviz (gvContext failed)");
-    std::string text(dot);
-    std::unique_ptr<Agraph_t, decltype(&agclose)> g(agmemread(text.c_str()), agclose);
+    std::unique_ptr<Agraph_t, decltype(&agclose)> g(read_graph(dot), agclose);
     if (!g) throw Error("internal: the generated DOT did not parse");
     std::string engine(layout), device(format);
     if (format == "png") device = "png:cairo";
