@@ -27,7 +27,6 @@ import csv as csvmod
 import io
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -36,63 +35,16 @@ import threading
 import time
 import unittest
 
-if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
-    sys.exit("usage: test_centrality.py /path/to/ecograph [unittest options]")
-ECOGRAPH = os.path.abspath(sys.argv.pop(1))
+import harness
+from harness import BUNDLED, GENERATOR, REPO_ROOT, TIMEOUT, ClassTempDir, Result, cached, run
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BUNDLED = "graphs/alibaba-cloud.gv"
+harness.binary_from_argv("test_centrality.py")
+
 FIXTURES = os.path.join(REPO_ROOT, "tests", "fixtures", "centrality")
 GRAPHS = "tests/fixtures/graphs"
-GENERATOR = os.path.join(REPO_ROOT, "tools", "bench", "gen_ecosystem.py")
-TIMEOUT = 30
 MEASURES = ["degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector", "katz",
             "kcore"]
 FORMATS = ["table", "csv", "markdown", "json"]
-
-SANITIZER_EXIT = 86
-ENV = dict(os.environ)
-ENV["ASAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:" + ENV.get("ASAN_OPTIONS", "")
-ENV["UBSAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:print_stacktrace=1:" + ENV.get(
-    "UBSAN_OPTIONS", "")
-
-
-class Result:
-    def __init__(self, args, status, out, err):
-        self.args, self.status, self.out, self.err = args, status, out, err
-
-    @property
-    def stdout(self):
-        return self.out.decode("utf-8", "replace")
-
-    @property
-    def stderr(self):
-        return self.err.decode("utf-8", "replace")
-
-    def describe(self):
-        return ("\n  command: ecograph {}\n  status: {}\n  stdout: {}\n  stderr: {}".format(
-            " ".join(self.args), self.status, self.stdout[-1500:], self.stderr[-1500:]))
-
-
-def run(args, timeout=TIMEOUT):
-    """Runs ecograph with args from the repository root; status None means it timed out."""
-    args = [str(a) for a in args]
-    try:
-        p = subprocess.run([ECOGRAPH] + args, cwd=REPO_ROOT, env=ENV, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        return Result(args, None, e.stdout or b"", e.stderr or b"")
-    return Result(args, p.returncode, p.stdout, p.stderr)
-
-
-_cache = {}
-
-
-def cached(*args):
-    """Runs a command once per test run (outputs are reused)."""
-    if args not in _cache:
-        _cache[args] = run(list(args))
-    return _cache[args]
 
 
 def load_fixture(name):
@@ -169,25 +121,7 @@ def generate_ecosystem(path, entities, relations, seed):
         return False
 
 
-class CliTestCase(unittest.TestCase):
-    maxDiff = 4000
-
-    def assertStatus(self, r, expected):
-        if r.status is None:
-            self.fail(f"timed out after {TIMEOUT} s" + r.describe())
-        if r.status < 0 or (r.status >= 128 and expected < 128):
-            self.fail(f"killed by a signal / crashed (status {r.status})" + r.describe())
-        for marker in ("AddressSanitizer", "LeakSanitizer", "runtime error:",
-                       "internal error"):
-            self.assertNotIn(marker, r.stderr, "sanitizer or internal error" + r.describe())
-        self.assertEqual(r.status, expected, "unexpected exit status" + r.describe())
-
-    def json_of(self, r):
-        try:
-            return json.loads(r.out.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
-            self.fail(f"output is not JSON ({e})" + r.describe())
-
+class CliTestCase(harness.CliTestCase):
     def ok_json(self, *args):
         r = cached(*[str(a) for a in args])
         self.assertStatus(r, 0)
@@ -289,17 +223,15 @@ TIES_DOT = """graph ties {
 """
 
 
-class RankingTest(CliTestCase):
+class RankingTest(ClassTempDir, CliTestCase):
+    tmp_prefix = "ecograph-centrality-"
+
     @classmethod
     def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="ecograph-centrality-")
+        super().setUpClass()
         cls.ties = os.path.join(cls.tmp, "ties.gv")
         with open(cls.ties, "w", encoding="utf-8") as f:
             f.write(TIES_DOT)
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
 
     def test_ties_broken_by_id(self):
         # degrees: hub 5; a, b, Zed, 10, 9: 2; lone2: 1; lone1: 0
@@ -503,8 +435,8 @@ class FormatTest(CliTestCase):
                 reader.start()
                 try:
                     p = subprocess.Popen(
-                        [ECOGRAPH, "centrality", LESMIS, "--measure", measure, "-f", "csv"],
-                        cwd=REPO_ROOT, env=ENV, stdin=subprocess.DEVNULL,
+                        [harness.ECOGRAPH, "centrality", LESMIS, "--measure", measure, "-f", "csv"],
+                        cwd=REPO_ROOT, env=harness.ENV, stdin=subprocess.DEVNULL,
                         stdout=subprocess.PIPE, stderr=slave)
                 finally:
                     os.close(slave)
@@ -527,14 +459,8 @@ class FormatTest(CliTestCase):
 KARATE = f"{GRAPHS}/karate.gv"
 
 
-class ErrorTest(CliTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="ecograph-centrality-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+class ErrorTest(ClassTempDir, CliTestCase):
+    tmp_prefix = "ecograph-centrality-"
 
     def write(self, name, text):
         path = os.path.join(self.tmp, name)
@@ -621,21 +547,15 @@ class ErrorTest(CliTestCase):
 # 5. Ctrl-C
 
 
-class InterruptTest(CliTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="ecograph-centrality-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+class InterruptTest(ClassTempDir, CliTestCase):
+    tmp_prefix = "ecograph-centrality-"
 
     def interrupt(self, graph, args, delay):
         """Starts centrality, sends SIGINT after `delay` s; returns (Result, outdir, out)."""
         outdir = tempfile.mkdtemp(dir=self.tmp)
         out = os.path.join(outdir, "out.json")
         argv = ["centrality", graph] + args + ["-f", "json", "-o", out]
-        p = subprocess.Popen([ECOGRAPH] + argv, cwd=REPO_ROOT, env=ENV,
+        p = subprocess.Popen([harness.ECOGRAPH] + argv, cwd=REPO_ROOT, env=harness.ENV,
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
         time.sleep(delay)

@@ -24,7 +24,6 @@ What is covered:
 """
 
 import difflib
-import json
 import os
 import random
 import shutil
@@ -35,86 +34,25 @@ import time
 import unittest
 import xml.etree.ElementTree as ET
 
-if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
-    sys.exit("usage: test_cli.py /path/to/ecograph [unittest options]")
-ECOGRAPH = os.path.abspath(sys.argv.pop(1))
+import harness
+from harness import BUNDLED, REPO_ROOT, TIMEOUT, ClassTempDir, cached, run
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+harness.binary_from_argv("test_cli.py")
+
 GOLDEN_DIR = os.path.join(REPO_ROOT, "tests", "cli", "golden")
 UPDATE_GOLDEN = os.environ.get("ECOGRAPH_UPDATE_GOLDEN") == "1"
-BUNDLED = "graphs/alibaba-cloud.gv"  # relative to REPO_ROOT: it appears so in the outputs
-TIMEOUT = 30
 
-# Sanitizer builds: make a sanitizer report impossible to mistake for "problems found" (1).
-SANITIZER_EXIT = 86
-ENV = dict(os.environ)
-ENV["ASAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:" + ENV.get("ASAN_OPTIONS", "")
-ENV["UBSAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:print_stacktrace=1:" + ENV.get(
-    "UBSAN_OPTIONS", "")
+# BUNDLED is relative to REPO_ROOT, as it appears in the outputs; bundled(*args) runs a command
+# on it once per test run (outputs are reused).
+bundled = cached
 
 
-class Result:
-    def __init__(self, args, status, out, err):
-        self.args, self.status, self.out, self.err = args, status, out, err
-
-    @property
-    def stdout(self):
-        return self.out.decode("utf-8", "replace")
-
-    @property
-    def stderr(self):
-        return self.err.decode("utf-8", "replace")
-
-    def describe(self):
-        return ("\n  command: ecograph {}\n  status: {}\n  stdout: {}\n  stderr: {}".format(
-            " ".join(self.args), self.status, self.stdout[-1500:], self.stderr[-1500:]))
-
-
-def run(args, cwd=REPO_ROOT, timeout=TIMEOUT):
-    """Runs ecograph with args; status None means it timed out."""
-    args = [str(a) for a in args]
-    try:
-        p = subprocess.run([ECOGRAPH] + args, cwd=cwd, env=ENV, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        return Result(args, None, e.stdout or b"", e.stderr or b"")
-    return Result(args, p.returncode, p.stdout, p.stderr)
-
-
-_cache = {}
-
-
-def bundled(*args):
-    """Runs a command on the bundled graph once per test run (outputs are reused)."""
-    if args not in _cache:
-        _cache[args] = run(list(args))
-    return _cache[args]
-
-
-class CliTestCase(unittest.TestCase):
-    maxDiff = 4000
-
-    def assertStatus(self, r, expected):
-        if r.status is None:
-            self.fail(f"timed out after {TIMEOUT} s" + r.describe())
-        if r.status < 0 or r.status >= 128:
-            self.fail(f"killed by a signal / crashed (status {r.status})" + r.describe())
-        for marker in ("AddressSanitizer", "LeakSanitizer", "runtime error:",
-                       "internal error"):
-            self.assertNotIn(marker, r.stderr, "sanitizer or internal error" + r.describe())
-        self.assertEqual(r.status, expected, "unexpected exit status" + r.describe())
-
+class CliTestCase(harness.CliTestCase):
     def assertValidUtf8(self, data, what):
         try:
             data.decode("utf-8", "strict")
         except UnicodeDecodeError as e:
             self.fail(f"{what} is not valid UTF-8: {e}: {data[max(0, e.start - 40):e.end + 40]!r}")
-
-    def json_of(self, r):
-        try:
-            return json.loads(r.out.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
-            self.fail(f"output is not JSON ({e})" + r.describe())
 
 
 def gc_counts(path):
@@ -268,14 +206,8 @@ amount_usd = "money"
 """
 
 
-class ValidationRulesTest(CliTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="ecograph-rules-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+class ValidationRulesTest(ClassTempDir, CliTestCase):
+    tmp_prefix = "ecograph-rules-"
 
     def write(self, name, text):
         with open(os.path.join(self.tmp, name), "w", encoding="utf-8") as f:
@@ -457,14 +389,8 @@ class ValidationRulesTest(CliTestCase):
 # 5. Bad input
 
 
-class BadInputTest(CliTestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.mkdtemp(prefix="ecograph-bad-")
-
-    @classmethod
-    def tearDownClass(cls):
-        shutil.rmtree(cls.tmp, ignore_errors=True)
+class BadInputTest(ClassTempDir, CliTestCase):
+    tmp_prefix = "ecograph-bad-"
 
     def write(self, name, data):
         if isinstance(data, str):
@@ -793,6 +719,6 @@ class ExportTest(CliTestCase):
 
 
 if __name__ == "__main__":
-    if not os.access(ECOGRAPH, os.X_OK):
-        sys.exit(f"test_cli.py: {ECOGRAPH} is not an executable")
+    if not os.access(harness.ECOGRAPH, os.X_OK):
+        sys.exit(f"test_cli.py: {harness.ECOGRAPH} is not an executable")
     unittest.main(argv=sys.argv, verbosity=2)

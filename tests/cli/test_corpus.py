@@ -32,40 +32,28 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 import unittest
 
-if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
-    sys.exit("usage: test_corpus.py /path/to/ecograph [unittest options]")
-ECOGRAPH = os.path.abspath(sys.argv.pop(1))
+import harness
+from harness import REPO_ROOT, SANITIZER_MARKERS, TIMEOUT
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+harness.binary_from_argv("test_corpus.py")
+
 CORPUS = os.path.normpath(os.path.join(REPO_ROOT, "..", "shared", "corpus", "graphviz"))
 DOC_GRAPHS = "/usr/share/doc/graphviz/examples/graphs"
 GC = shutil.which("gc")
-TIMEOUT = 30
 WORKERS = max(2, min(4, os.cpu_count() or 2))
 
 GC_LINE = re.compile(r"^\s*(\d+)\s+(\d+)\s+(.*)$")
 
-# Sanitizer builds: a sanitizer report must not pass for "problems found" (exit 1).
-ENV = dict(os.environ)
-ENV["ASAN_OPTIONS"] = "exitcode=86:" + ENV.get("ASAN_OPTIONS", "")
-ENV["UBSAN_OPTIONS"] = "exitcode=86:print_stacktrace=1:" + ENV.get("UBSAN_OPTIONS", "")
-SANITIZER_MARKERS = ("AddressSanitizer", "LeakSanitizer", "runtime error:", "internal error")
-
 
 def run(cmd):
-    """Runs cmd; returns (status, stdout bytes, stderr bytes); status None on timeout."""
-    try:
-        p = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=TIMEOUT, env=ENV)
-    except subprocess.TimeoutExpired as e:
-        return None, e.stdout or b"", e.stderr or b""
-    return p.returncode, p.stdout, p.stderr
+    """Runs cmd (gc or ecograph) from the current directory under the sanitizer settings;
+    returns (status, stdout bytes, stderr bytes); status None on timeout."""
+    return harness.call(cmd, cwd=None)
 
 
 def gc_counts(path):
@@ -97,7 +85,7 @@ def check_file(path, shown):
     """
     gc_ok, graphs, total, gc_err = gc_counts(path)
     t0 = time.monotonic()
-    status, out, err = run([ECOGRAPH, "validate", "--format", "json", path])
+    status, out, err = run([harness.ECOGRAPH, "validate", "--format", "json", path])
     elapsed = time.monotonic() - t0
     if status is None:
         return "mismatch", f"ecograph timed out after {TIMEOUT} s", ""
@@ -244,8 +232,8 @@ def print_summary():
 
 
 if __name__ == "__main__":
-    if not os.access(ECOGRAPH, os.X_OK):
-        sys.exit(f"test_corpus.py: {ECOGRAPH} is not an executable")
+    if not os.access(harness.ECOGRAPH, os.X_OK):
+        sys.exit(f"test_corpus.py: {harness.ECOGRAPH} is not an executable")
     program = unittest.main(argv=sys.argv, verbosity=2, exit=False)
     print_summary()
     sys.exit(0 if program.result.wasSuccessful() else 1)

@@ -16,18 +16,18 @@ import tempfile
 import unittest
 from collections import defaultdict
 
-if len(sys.argv) < 2:
-    sys.exit("usage: test_impact.py /path/to/ecograph")
-ECOGRAPH = os.path.abspath(sys.argv.pop(1))
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-GENERATOR = os.path.join(ROOT, "tools", "bench", "gen_ecosystem.py")
+import harness
+from harness import GENERATOR
+
+harness.binary_from_argv("test_impact.py")
 
 
 def run(*args):
-    p = subprocess.run([ECOGRAPH, *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    if p.returncode != 0:
-        raise AssertionError(f"ecograph {' '.join(args)} exited {p.returncode}: {p.stderr}")
-    return p.stdout
+    """ecograph's stdout for args (run from the repository root); fails unless it exits 0."""
+    r = harness.run(args, timeout=60)
+    if r.status != 0:
+        raise AssertionError(f"ecograph {' '.join(args)} exited {r.status}: {r.stderr}")
+    return r.out.decode("utf-8")
 
 
 def load(path):

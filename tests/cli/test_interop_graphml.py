@@ -26,7 +26,6 @@ import json
 import math
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
@@ -37,47 +36,10 @@ try:
 except ImportError as e:  # pragma: no cover - the CI installs both
     sys.exit(f"test_interop_graphml.py needs python3-networkx and python3-igraph: {e}")
 
-if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
-    sys.exit("usage: test_interop_graphml.py /path/to/ecograph [unittest options]")
-ECOGRAPH = os.path.abspath(sys.argv.pop(1))
+import harness
+from harness import BUNDLED, run
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BUNDLED = "graphs/alibaba-cloud.gv"
-TIMEOUT = 30
-
-SANITIZER_EXIT = 86
-ENV = dict(os.environ)
-ENV["ASAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:" + ENV.get("ASAN_OPTIONS", "")
-ENV["UBSAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:print_stacktrace=1:" + ENV.get(
-    "UBSAN_OPTIONS", "")
-
-
-class Result:
-    def __init__(self, args, status, out, err):
-        self.args, self.status, self.out, self.err = args, status, out, err
-
-    @property
-    def stdout(self):
-        return self.out.decode("utf-8", "replace")
-
-    @property
-    def stderr(self):
-        return self.err.decode("utf-8", "replace")
-
-    def describe(self):
-        return ("\n  command: ecograph {}\n  status: {}\n  stdout: {}\n  stderr: {}".format(
-            " ".join(self.args), self.status, self.stdout[-1500:], self.stderr[-1500:]))
-
-
-def run(args, timeout=TIMEOUT):
-    """Runs ecograph with args from the repository root; status None means it timed out."""
-    args = [str(a) for a in args]
-    try:
-        p = subprocess.run([ECOGRAPH] + args, cwd=REPO_ROOT, env=ENV, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        return Result(args, None, e.stdout or b"", e.stderr or b"")
-    return Result(args, p.returncode, p.stdout, p.stderr)
+harness.binary_from_argv("test_interop_graphml.py")
 
 
 def same_value(text, value):
@@ -91,15 +53,8 @@ def same_value(text, value):
     return text == value
 
 
-class CliTestCase(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="ecograph-graphml-")
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
+class CliTestCase(harness.TempDirTestCase):
+    tmp_prefix = "ecograph-graphml-"
 
     def ok(self, *args):
         r = run(args)

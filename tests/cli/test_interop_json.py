@@ -28,55 +28,21 @@ What is covered:
 import json
 import os
 import re
-import shutil
-import subprocess
-import sys
-import tempfile
 import unittest
 
 import networkx as nx
 
-if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
-    sys.exit("usage: test_interop_json.py /path/to/ecograph [unittest options]")
-ECOGRAPH = os.path.abspath(sys.argv.pop(1))
+import harness
+from harness import BUNDLED, REPO_ROOT
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BUNDLED = "graphs/alibaba-cloud.gv"
+harness.binary_from_argv("test_interop_json.py")
+
 TIMEOUT = 60
-
-SANITIZER_EXIT = 86
-ENV = dict(os.environ)
-ENV["ASAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:" + ENV.get("ASAN_OPTIONS", "")
-ENV["UBSAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:print_stacktrace=1:" + ENV.get(
-    "UBSAN_OPTIONS", "")
-
-
-class Result:
-    def __init__(self, args, status, out, err):
-        self.args, self.status, self.out, self.err = args, status, out, err
-
-    @property
-    def stdout(self):
-        return self.out.decode("utf-8", "replace")
-
-    @property
-    def stderr(self):
-        return self.err.decode("utf-8", "replace")
-
-    def describe(self):
-        return ("\n  command: ecograph {}\n  status: {}\n  stdout: {}\n  stderr: {}".format(
-            " ".join(self.args), self.status, self.stdout[-1500:], self.stderr[-1500:]))
 
 
 def run(args, timeout=TIMEOUT):
     """Runs ecograph with args from the repository root; status None means it timed out."""
-    args = [str(a) for a in args]
-    try:
-        p = subprocess.run([ECOGRAPH] + args, cwd=REPO_ROOT, env=ENV, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        return Result(args, None, e.stdout or b"", e.stderr or b"")
-    return Result(args, p.returncode, p.stdout, p.stderr)
+    return harness.run(args, timeout=timeout)
 
 
 def load_nx(path):
@@ -121,15 +87,8 @@ def parse_bundled():
     return entities, relations, unescape_dot(title)
 
 
-class Tmp(unittest.TestCase):
-    def setUp(self):
-        self.tmp = tempfile.mkdtemp(prefix="ecograph-json-")
-
-    def tearDown(self):
-        shutil.rmtree(self.tmp, ignore_errors=True)
-
-    def path(self, name):
-        return os.path.join(self.tmp, name)
+class Tmp(harness.TempDirTestCase):
+    tmp_prefix = "ecograph-json-"
 
     def ok(self, args):
         r = run(args)

@@ -43,7 +43,6 @@ What is covered:
 
 import csv as csvmod
 import io
-import json
 import os
 import re
 import shutil
@@ -54,65 +53,29 @@ import unittest
 import xml.etree.ElementTree as ET
 from collections import deque
 
-if len(sys.argv) < 2 or sys.argv[1].startswith("-"):
-    sys.exit("usage: test_views.py /path/to/ecograph [unittest options]")
-ECOGRAPH = os.path.abspath(sys.argv.pop(1))
+import harness
+from harness import BUNDLED, GENERATOR, REPO_ROOT
 
-REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BUNDLED = "graphs/alibaba-cloud.gv"
-GENERATOR = os.path.join(REPO_ROOT, "tools", "bench", "gen_ecosystem.py")
+harness.binary_from_argv("test_views.py")
+
 TIMEOUT = 60
 TABLE_FORMATS = ["table", "json", "csv", "markdown"]
 
-SANITIZER_EXIT = 86
-ENV = dict(os.environ)
-ENV["ASAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:" + ENV.get("ASAN_OPTIONS", "")
-ENV["UBSAN_OPTIONS"] = f"exitcode={SANITIZER_EXIT}:print_stacktrace=1:" + ENV.get(
-    "UBSAN_OPTIONS", "")
-ENV.setdefault("SOURCE_DATE_EPOCH", "0")
+harness.ENV.setdefault("SOURCE_DATE_EPOCH", "0")
 # Run by hand against the AddressSanitizer build, SVG rendering would report the leaks that
 # Graphviz and its font stack keep by design; .ci/run passes the same suppressions.
-ENV.setdefault("LSAN_OPTIONS", "suppressions={}:print_suppressions=0".format(
+harness.ENV.setdefault("LSAN_OPTIONS", "suppressions={}:print_suppressions=0".format(
     os.path.join(REPO_ROOT, "tools", "sanitizers", "lsan.supp")))
-
-
-class Result:
-    def __init__(self, args, status, out, err):
-        self.args, self.status, self.out, self.err = args, status, out, err
-
-    @property
-    def stdout(self):
-        return self.out.decode("utf-8", "replace")
-
-    @property
-    def stderr(self):
-        return self.err.decode("utf-8", "replace")
-
-    def describe(self):
-        return ("\n  command: ecograph {}\n  status: {}\n  stdout: {}\n  stderr: {}".format(
-            " ".join(self.args), self.status, self.stdout[-1500:], self.stderr[-1500:]))
 
 
 def run(args, timeout=TIMEOUT):
     """Runs ecograph with args from the repository root; status None means it timed out."""
-    args = [str(a) for a in args]
-    try:
-        p = subprocess.run([ECOGRAPH] + args, cwd=REPO_ROOT, env=ENV, stdin=subprocess.DEVNULL,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=timeout)
-    except subprocess.TimeoutExpired as e:
-        return Result(args, None, e.stdout or b"", e.stderr or b"")
-    return Result(args, p.returncode, p.stdout, p.stderr)
-
-
-_cache = {}
+    return harness.run(args, timeout=timeout)
 
 
 def cached(*args):
     """Runs a command once per test run (outputs are reused)."""
-    args = tuple(str(a) for a in args)
-    if args not in _cache:
-        _cache[args] = run(list(args))
-    return _cache[args]
+    return harness.cached(*args, timeout=TIMEOUT)
 
 
 # --------------------------------------------------------------------------------------------
@@ -247,18 +210,7 @@ def brandes(adj):
     return cb
 
 
-def parse_bundled():
-    """The bundled graph's entities and relations, read with a regular expression."""
-    with open(os.path.join(REPO_ROOT, BUNDLED), encoding="utf-8") as f:
-        text = f.read()
-    entities = {m.group(1): m.group(2) for m in
-                re.finditer(r'^\s*"([^"]+)"\s*\[\s*type="([^"]+)"', text, re.M)}
-    relations = [(m.group(1), m.group(2), m.group(3)) for m in
-                 re.finditer(r'"([^"]+)"\s*->\s*"([^"]+)"\s*\[\s*type="([^"]+)"', text)]
-    return Graph("bundled", entities, relations)
-
-
-BUNDLED_GRAPH = parse_bundled()
+BUNDLED_GRAPH = Graph("bundled", *harness.bundled_graph())
 
 # Subtypes of the built-in schema's abstract Company type.
 COMPANY = {"CloudProvider", "Customer", "Distributor", "Group", "ISV", "MSP", "SI"}
@@ -406,24 +358,8 @@ def legend_of(text):
     return entity_types, relation_types
 
 
-class CliTestCase(unittest.TestCase):
+class CliTestCase(harness.CliTestCase):
     maxDiff = 6000
-
-    def assertStatus(self, r, expected):
-        if r.status is None:
-            self.fail(f"timed out after {TIMEOUT} s" + r.describe())
-        if r.status < 0 or (r.status >= 128 and expected < 128):
-            self.fail(f"killed by a signal / crashed (status {r.status})" + r.describe())
-        for marker in ("AddressSanitizer", "LeakSanitizer", "runtime error:",
-                       "internal error"):
-            self.assertNotIn(marker, r.stderr, "sanitizer or internal error" + r.describe())
-        self.assertEqual(r.status, expected, "unexpected exit status" + r.describe())
-
-    def json_of(self, r):
-        try:
-            return json.loads(r.out.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError) as e:
-            self.fail(f"output is not JSON ({e})" + r.describe())
 
     def ok_json(self, *args):
         r = cached(*args, "-f", "json")
