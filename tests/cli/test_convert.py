@@ -124,10 +124,11 @@ class MermaidTest(Case):
     def test_view_and_markdown_fence(self):
         out = self.path("india.md")
         r = run(["export", BUNDLED, "--format", "mermaid", "--focus", "india", "--hops", "1",
-                 "--output", out])
+                 "--title", "India", "--output", out])
         self.assertEqual(r.status, 0, r.describe())
         text = read(out)
-        self.assertTrue(text.startswith("```mermaid\n") and text.endswith("```\n"))
+        self.assertTrue(text.startswith('```mermaid\n---\ntitle: "India"\n---\n'), text)
+        self.assertTrue(text.endswith("```\n"))
         self.assertEqual(len(re.findall(r"^    \w+\[|^    \w+\(", text, re.M)), 6)
 
     def test_limits(self):

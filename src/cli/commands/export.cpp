@@ -54,7 +54,7 @@ int write_mermaid_view(const ExportOptions& o, const Graph& g, const Schema& sch
     std::ostringstream out;
     const bool markdown =
         o.output.size() > 3 && o.output.compare(o.output.size() - 3, 3, ".md") == 0;
-    write_mermaid(g, schema, out, markdown);
+    write_mermaid(g, schema, out, markdown, o.title);
     if (out.str().size() > kMaxMermaidText)
         throw Error(fmt::format("the Mermaid text is {} characters, more than Mermaid renders "
                                 "(limit {}); use a view to show fewer entities",

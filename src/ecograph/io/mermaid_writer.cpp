@@ -80,9 +80,10 @@ std::pair<std::string_view, std::string_view> brackets(std::string_view shape) {
 
 }  // namespace
 
-void write_mermaid(const Graph& g, const Schema& schema, std::ostream& out, bool fenced) {
+void write_mermaid(const Graph& g, const Schema& schema, std::ostream& out, bool fenced,
+                   std::string_view title) {
     if (fenced) out << "```mermaid\n";
-    std::string title = !g.title().empty() ? g.title() : g.graph_name();
+    if (title.empty()) title = !g.title().empty() ? g.title() : g.graph_name();
     if (!title.empty()) out << "---\ntitle: \"" << label_text(title) << "\"\n---\n";
     out << "flowchart LR\n";
 
