@@ -252,7 +252,8 @@ std::string brokerage_page(Context& c, nlohmann::ordered_json& data) {
             row.push_back(format_number(b.raw[v][role], 0));
         t.add_row(row);
         nlohmann::ordered_json entry{{"id", c.g.id(v)}};
-        for (std::size_t role = 0; role <= Total; ++role) entry[kRoleNames[role]] = b.raw[v][role];
+        for (std::size_t role = 0; role <= Total; ++role)  // counts: whole numbers
+            entry[kRoleNames[role]] = static_cast<std::uint64_t>(b.raw[v][role]);
         data["brokers"].push_back(entry);
     }
     if (t.rows.empty()) return {};
@@ -323,6 +324,9 @@ std::string reachability_page(Context& c, std::map<EntityIndex, Table>& reached_
         "partner operates there). The number after a company is how many relations away it "
         "is. Each region's page lists the routes.\n\n";
     page += render_markdown(summary) + "\n";
+    std::string links;
+    for (EntityIndex r : c.regions) links += (links.empty() ? "" : ", ") + region_link(c, r);
+    page += "Region pages: " + links + ".\n";
     return page;
 }
 
@@ -499,6 +503,11 @@ Bundle build_report(const Graph& g, const Schema& schema, const ReportOptions& o
         contents.push_back("- Regions: " + links + "\n");
     }
     overview_page(c, contents);
+    for (auto& [path, content] : c.files) {
+        if (path == "index.md" || !path.ends_with(".md")) continue;
+        content += fmt::format("\n[Back to the overview]({}index.md)\n",
+                               path.starts_with("regions/") ? "../" : "");
+    }
 
     // Every entity with the values behind the pages.
     Table entities;
