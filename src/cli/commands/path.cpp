@@ -36,16 +36,9 @@ int run(PathOptions o) {
     RouteOptions route{o.via, false, undirected};
     std::vector<EntityPath> paths;
     if (o.weight.empty() && o.k_shortest <= 1 && !o.all_shortest) {
-        // One unweighted shortest path: a breadth-first search over the graph as loaded,
-        // without building the simple view (which sorts every relation on big graphs).
-        ReachResult r = reach(g, a, route);
-        if (r.distance[b] >= 0) {
-            EntityPath p{{a}, static_cast<double>(r.distance[b])};
-            for (const auto& step : witness(r, g, b))
-                p.entities.push_back(step.forward ? g.target(step.relation)
-                                                  : g.source(step.relation));
-            paths.push_back(std::move(p));
-        }
+        // One unweighted shortest path: a breadth-first search from both ends over the graph
+        // as loaded, without building the simple view (which sorts every relation).
+        if (auto p = bidirectional_path(g, a, b, route)) paths.push_back(std::move(*p));
     } else {
         AnalysisView view = AnalysisView::build(g, {o.via, o.undirected, o.weight}, true);
         paths = shortest_paths(view, a, b, o.k_shortest, o.all_shortest, o.limit);

@@ -1,6 +1,7 @@
 #include "ecograph/analysis/paths.hpp"
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <optional>
 #include <queue>
@@ -38,6 +39,65 @@ ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& o, std:
             for (RelationIndex rel : g.in_relations(v)) visit(rel, g.source(rel), false);
     }
     return r;
+}
+
+std::optional<EntityPath> bidirectional_path(const Graph& g, EntityIndex a, EntityIndex b,
+                                             const RouteOptions& o) {
+    if (a == b) return EntityPath{{a}, 0};
+    const std::size_t n = g.entity_count();
+    std::vector<bool> keep = relation_type_mask(g, o.via);
+    const bool both = o.undirected || !g.directed();
+    // Side 0 searches from a along the route's direction, side 1 from b against it.
+    const bool from_a_along = both || !o.reverse, from_a_against = both || o.reverse;
+    std::array<std::vector<std::int32_t>, 2> dist{std::vector<std::int32_t>(n, -1),
+                                                  std::vector<std::int32_t>(n, -1)};
+    std::array<std::vector<EntityIndex>, 2> prev{std::vector<EntityIndex>(n),
+                                                 std::vector<EntityIndex>(n)};
+    std::array<std::vector<EntityIndex>, 2> front{std::vector<EntityIndex>{a},
+                                                  std::vector<EntityIndex>{b}};
+    dist[0][a] = 0;
+    dist[1][b] = 0;
+    std::int64_t best = -1;
+    EntityIndex meet = 0;
+    while (!front[0].empty() && !front[1].empty() && best < 0) {
+        // Expand the smaller frontier by one whole level; the first level that touches the
+        // other side holds a shortest route (the meeting with the smallest total, then index).
+        const int s = front[1].size() < front[0].size() ? 1 : 0;
+        const bool along = s == 0 ? from_a_along : from_a_against;
+        const bool against = s == 0 ? from_a_against : from_a_along;
+        std::vector<EntityIndex> next;
+        for (EntityIndex v : front[s]) {
+            auto visit = [&](RelationIndex rel, EntityIndex w) {
+                if (!keep[g.relation_type(rel)] || dist[s][w] >= 0) return;
+                dist[s][w] = dist[s][v] + 1;
+                prev[s][w] = v;
+                next.push_back(w);
+                if (dist[1 - s][w] < 0) return;
+                std::int64_t total = dist[s][w] + dist[1 - s][w];
+                if (best < 0 || total < best || (total == best && w < meet)) {
+                    best = total;
+                    meet = w;
+                }
+            };
+            if (along)
+                for (RelationIndex rel = g.out_begin(v); rel < g.out_end(v); ++rel)
+                    visit(rel, g.target(rel));
+            if (against)
+                for (RelationIndex rel : g.in_relations(v)) visit(rel, g.source(rel));
+        }
+        front[s] = std::move(next);
+    }
+    if (best < 0) return std::nullopt;
+    EntityPath path;
+    for (EntityIndex v = meet; v != a; v = prev[0][v]) path.entities.push_back(v);
+    path.entities.push_back(a);
+    std::reverse(path.entities.begin(), path.entities.end());
+    for (EntityIndex v = meet; v != b;) {
+        v = prev[1][v];
+        path.entities.push_back(v);
+    }
+    path.length = static_cast<double>(best);
+    return path;
 }
 
 std::vector<RouteStep> witness(const ReachResult& r, const Graph& g, EntityIndex to) {

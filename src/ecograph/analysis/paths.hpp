@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,14 @@ struct EntityPath {
     std::vector<EntityIndex> entities;
     double length = 0;
 };
+
+/// A shortest route from a to b as `reach` would follow relations (same options), or none, by
+/// breadth-first search from both ends at once: on large graphs it explores a small part of
+/// what a one-sided search does. Deterministic (frontiers in relation order, the meeting
+/// entity with the smallest index among equals); the route may differ from reach's witness
+/// when several are shortest. O(n) memory, at most O(n + m) time.
+std::optional<EntityPath> bidirectional_path(const Graph& g, EntityIndex a, EntityIndex b,
+                                             const RouteOptions& options);
 
 /// Shortest path from a to b on the simple view (weights as lengths, positive), or none.
 /// Ties are broken towards lower entity indices at every step, so the answer is deterministic.

@@ -606,3 +606,50 @@ TEST_CASE("resilience: an unreachable entity leading in does not hide dominators
     CHECK(got == std::map<std::string, std::string>{
                      {"r", "-"}, {"x", "r"}, {"a", "x"}, {"b", "a"}, {"z", "-"}});
 }
+
+TEST_CASE("bidirectional_path: as short as reach finds, and a real route", "[paths]") {
+    // Seeded random graphs of two relation types, sparse enough to have unreachable pairs.
+    std::uint64_t state = 42;
+    auto next = [&](std::uint32_t bound) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>((state >> 33) % bound);
+    };
+    for (int trial = 0; trial < 20; ++trial) {
+        GraphBuilder b;
+        const std::uint32_t n = 30 + next(50), m = n + next(2 * n);
+        for (std::uint32_t i = 0; i < n; ++i) b.entity("v" + std::to_string(i), {});
+        for (std::uint32_t i = 0; i < m; ++i)
+            b.add_relation(next(n), next(n), next(2) ? "partners_with" : "resells", {});
+        Graph g = std::move(b).build();
+        for (const RouteOptions& o :
+             {RouteOptions{{}, false, false}, RouteOptions{{}, true, false},
+              RouteOptions{{}, false, true}, RouteOptions{{"resells"}, false, false}}) {
+            std::vector<bool> keep = relation_type_mask(g, o.via);
+            for (EntityIndex a = 0; a < g.entity_count(); a += 3) {
+                ReachResult r = reach(g, a, o);
+                for (EntityIndex z = 0; z < g.entity_count(); ++z) {
+                    auto p = bidirectional_path(g, a, z, o);
+                    INFO("trial " << trial << " from " << a << " to " << z);
+                    REQUIRE(p.has_value() == (r.distance[z] >= 0));
+                    if (!p) continue;
+                    REQUIRE(p->length == r.distance[z]);
+                    REQUIRE(p->entities.size() == static_cast<std::size_t>(r.distance[z]) + 1);
+                    REQUIRE(p->entities.front() == a);
+                    REQUIRE(p->entities.back() == z);
+                    for (std::size_t i = 0; i + 1 < p->entities.size(); ++i) {
+                        EntityIndex u = p->entities[i], w = p->entities[i + 1];
+                        bool joined = false;  // a relation of an allowed type, allowed way
+                        for (RelationIndex rel = 0; rel < g.relation_count(); ++rel) {
+                            if (!keep[g.relation_type(rel)]) continue;
+                            bool along = g.source(rel) == u && g.target(rel) == w;
+                            bool against = g.source(rel) == w && g.target(rel) == u;
+                            if (o.undirected ? along || against : o.reverse ? against : along)
+                                joined = true;
+                        }
+                        REQUIRE(joined);
+                    }
+                }
+            }
+        }
+    }
+}
