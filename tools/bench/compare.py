@@ -22,6 +22,14 @@ Examples:
     /usr/bin/python3 tools/bench/compare.py --entities 2000 --relations 10000 --repeat 3 \\
         --networkx-timeout 60 --keep /tmp/eco-2k
     /usr/bin/python3 tools/bench/compare.py --bundled     # every command on graphs/alibaba-cloud.gv
+    /usr/bin/python3 tools/bench/compare.py --load-csv --entities 1000000 --relations 10000000 \\
+        --repeat 3 --keep /tmp/eco-csv    # loading a typed CSV: ecograph validate vs edge lists
+
+With --load-csv it times loading instead: the generator's typed CSV (entities and relations
+files with type columns) read and validated by `ecograph validate`, against igraph's plain
+edge-list reader (Graph.Read_Edgelist) and NetworkX's read_edgelist (a DiGraph) on an integer
+edge list derived from the relations file, each in its own process: wall time, peak RSS, and
+the ratios to ecograph.
 
 Exit status: 0, or 1 when a top-10 check fails or an ecograph/igraph run fails.
 """
@@ -505,6 +513,133 @@ def time_perf_counter(cmd, runs):
 
 
 # ---------------------------------------------------------------------------------------------
+# Mode 3: loading a typed CSV (ecograph validate) against the peers' plain edge-list readers.
+
+IGRAPH_LOAD_SCRIPT = r"""
+import json, sys, time
+t0 = time.perf_counter()
+import igraph as ig
+t1 = time.perf_counter()
+g = ig.Graph.Read_Edgelist(sys.argv[1], directed=True)
+t2 = time.perf_counter()
+print(json.dumps({"n": g.vcount(), "m": g.ecount(), "import_s": t1 - t0, "load_s": t2 - t1}))
+"""
+
+NETWORKX_LOAD_SCRIPT = r"""
+import json, sys, time
+t0 = time.perf_counter()
+import networkx as nx
+t1 = time.perf_counter()
+G = nx.read_edgelist(sys.argv[1], nodetype=int, create_using=nx.DiGraph)
+t2 = time.perf_counter()
+print(json.dumps({"n": G.number_of_nodes(), "m": G.number_of_edges(), "import_s": t1 - t0,
+                  "load_s": t2 - t1}))
+"""
+
+
+def generate_csv(entities, relations, seed, workdir):
+    """Write eco-entities.csv and eco-relations.csv (the generator's --csv output) and
+    eco-csv.edges ("i j" per relation, entity indices in first-seen order: the entities file,
+    then new ids of the relations file, target first as ecograph numbers them). Files already
+    in workdir (--keep) are reused."""
+    prefix = workdir / "eco"
+    ents, rels = workdir / "eco-entities.csv", workdir / "eco-relations.csv"
+    edges = workdir / "eco-csv.edges"
+    if not (ents.exists() and rels.exists()):
+        subprocess.run([sys.executable, str(GENERATOR), "--entities", str(entities),
+                        "--relations", str(relations), "--seed", str(seed), "--csv",
+                        str(prefix)], check=True, stdout=subprocess.DEVNULL)
+    if not edges.exists():
+        index = {}
+        with open(ents) as f:
+            next(f)
+            for line in f:
+                ident = line.split(",", 1)[0]
+                if ident and ident not in index:
+                    index[ident] = len(index)
+        with open(rels) as src, open(str(edges) + ".tmp", "w") as out:
+            next(src)
+            for line in src:
+                cells = line.rstrip("\r\n").split(",")
+                if len(cells) < 2:
+                    continue
+                s, t = cells[0], cells[1]
+                if t not in index:
+                    index[t] = len(index)
+                if s not in index:
+                    index[s] = len(index)
+                out.write(f"{index[s]} {index[t]}\n")
+        os.replace(str(edges) + ".tmp", edges)
+    return ents, rels, edges
+
+
+def load_csv(args):
+    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ecograph-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        t = time.perf_counter()
+        log(f"load average {loadavg()}")
+        ents, rels, edges = generate_csv(args.entities, args.relations, args.seed, workdir)
+        size = f"{human(args.entities)}/{human(args.relations)}"
+        mb = (ents.stat().st_size + rels.stat().st_size) / 1e6
+        log(f"inputs ready in {time.perf_counter() - t:.1f} s: {ents}, {rels} ({mb:.0f} MB), "
+            f"{edges} ({edges.stat().st_size / 1e6:.0f} MB)")
+
+        log("ecograph validate")
+        eco = run_best([args.ecograph, "validate", ents, rels], args.timeout, args.repeat)
+        if not eco.ok:
+            log(f"  ecograph failed: {eco.stderr.strip()[-500:] or 'timeout'}")
+
+        def peer(name, script, timeout):
+            log(name)
+            r = run_best([args.python, "-c", script, edges], timeout, args.repeat)
+            res = json.loads(r.stdout) if r.ok else None
+            if not r.ok and not r.timed_out:
+                log(f"  {name} failed: {r.stderr.strip()[-500:]}")
+            return r, res
+
+        ig_run, ig_res = peer("igraph Read_Edgelist", IGRAPH_LOAD_SCRIPT, args.timeout)
+        nx_run = nx_res = None
+        if not args.skip_networkx:
+            nx_run, nx_res = peer("NetworkX read_edgelist", NETWORKX_LOAD_SCRIPT,
+                                  args.networkx_timeout)
+
+        def ratio_mb(peer_run):
+            if peer_run is None or not peer_run.ok or not eco.ok or not eco.rss_kb:
+                return "-"
+            return f"{peer_run.rss_kb / eco.rss_kb:.2f}x"
+
+        rows = [["ecograph validate (typed CSV, validated)", size, fmt_time(eco), fmt_cpu(eco),
+                 fmt_mb(eco), "1x", "1x"],
+                ["igraph Read_Edgelist (integer edge list)", size, fmt_time(ig_run),
+                 fmt_cpu(ig_run), fmt_mb(ig_run), fmt_ratio(ig_run, eco), ratio_mb(ig_run)]]
+        if args.skip_networkx:
+            rows.append(["NetworkX read_edgelist (DiGraph)", size, "skipped", "-", "-", "-", "-"])
+        else:
+            rows.append(["NetworkX read_edgelist (DiGraph)", size,
+                         fmt_time(nx_run, args.networkx_timeout), fmt_cpu(nx_run),
+                         fmt_mb(nx_run), fmt_ratio(nx_run, eco, args.networkx_timeout),
+                         ratio_mb(nx_run)])
+        header = ["job", "size", "wall", "CPU", "peak RSS", "time / ecograph", "RSS / ecograph"]
+        inside = [[name, f"{res['import_s']:.3f} s", f"{res['load_s']:.3f} s",
+                   f"{res['n']} / {res['m']}"]
+                  for name, res in (("igraph", ig_res), ("NetworkX", nx_res)) if res]
+        text = (f"{markdown(header, rows)}\n\nWall clock of the whole job (best of "
+                f"{args.repeat}, peak RSS the largest seen), Python start and import included "
+                f"for the peers. Load average at the end: {loadavg()}.\n")
+        if inside:
+            text += ("\nInside the peers' processes:\n\n" +
+                     markdown(["peer", "import", "read", "vertices / edges"], inside) + "\n")
+        print(text)
+        if args.out:
+            Path(args.out).write_text(text)
+        return 0 if eco.ok and ig_run.ok else 1
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------
 
 def loadavg():
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
@@ -544,6 +679,9 @@ def main():
     ap.add_argument("--bundled", action="store_true",
                     help="time every ecograph command on graphs/alibaba-cloud.gv instead")
     ap.add_argument("--runs", type=int, default=20, help="--bundled: runs per command (default 20)")
+    ap.add_argument("--load-csv", action="store_true",
+                    help="time loading the generated typed CSV (ecograph validate) against "
+                         "igraph's and NetworkX's edge-list readers instead")
     args = ap.parse_args()
     if not Path(TIME).exists():
         sys.exit(f"compare.py: {TIME} is missing (apt-get install -y time)")
@@ -551,7 +689,9 @@ def main():
         sys.exit(f"compare.py: {args.ecograph} not found (cmake --build build)")
     if args.repeat < 1 or args.runs < 1:
         sys.exit("compare.py: --repeat and --runs must be at least 1")
-    sys.exit(bundled(args) if args.bundled else compare(args))
+    if args.bundled:
+        sys.exit(bundled(args))
+    sys.exit(load_csv(args) if args.load_csv else compare(args))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -7,6 +9,10 @@
 #include "ecograph/model/graph.hpp"
 
 namespace ecograph {
+
+/// Told by read_csv which bytes [begin, end) of its text it is done with, so that a caller
+/// holding the text memory-mapped can drop them from memory (MappedFile::release).
+using ReleaseBytes = std::function<void(std::size_t begin, std::size_t end)>;
 
 /// Reads one CSV file of entities or of relations (RFC 4180: comma-separated, "quoted" fields
 /// with "" for a quote, CRLF or LF) into `builder`, merging entities by id.
@@ -19,7 +25,11 @@ namespace ecograph {
 /// is attribute `since`; the schema gives its type). Empty cells are absent values.
 /// Returns false with diagnostics naming file and line on unreadable input (no header, no id
 /// columns, an unterminated quote, a row with the wrong number of cells, NUL bytes).
+///
+/// Unquoted cells are read in place; a whole row's ids are looked up a few rows after it is
+/// parsed, with the builder's prefetch hints, which is what makes big files fast. Bytes already
+/// read are handed to `release`, when given.
 bool read_csv(std::string_view text, const std::string& origin, GraphBuilder& builder,
-              Diagnostics& diags);
+              Diagnostics& diags, const ReleaseBytes& release = nullptr);
 
 }  // namespace ecograph

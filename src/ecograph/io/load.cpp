@@ -1,7 +1,8 @@
 #include "ecograph/io/load.hpp"
 
-#include "ecograph/core/atomic_file.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/mapped_file.hpp"
+#include "ecograph/io/csv_reader.hpp"
 #include "ecograph/io/formats.hpp"
 #include "ecograph/schema/validate.hpp"
 
@@ -13,17 +14,21 @@ LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schem
     GraphBuilder builder;
     bool ok = true;
     for (const auto& path : paths) {
-        std::string text;
+        std::optional<MappedFile> file;
         try {
-            text = read_file(path);
+            file.emplace(path);
         } catch (const Error& e) {
             result.diags.error("E004", {path, 0}, "", e.what() + path.size() + 2);
             ok = false;
             continue;
         }
-        ok = read_graph_text(format.value_or(input_format(path)), text, path, builder,
-                             result.diags) &&
-             ok;
+        const FileFormat f = format.value_or(input_format(path));
+        if (f == FileFormat::Csv)  // streams through big files: drop what it has read
+            ok = read_csv(file->text(), path, builder, result.diags,
+                          [&](std::size_t begin, std::size_t end) { file->release(begin, end); }) &&
+                 ok;
+        else
+            ok = read_graph_text(f, file->text(), path, builder, result.diags) && ok;
     }
     if (ok) {
         result.graph = std::move(builder).build();

@@ -1,13 +1,50 @@
 #include "ecograph/model/graph.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <limits>
+#include <thread>
 
 #include <fmt/format.h>
 
 #include "ecograph/core/error.hpp"
 
 namespace ecograph {
+namespace {
+
+// Takes over the buffer of `from` (its contents are about to be overwritten) when it holds `n`
+// elements with little slack, so that build() reuses memory instead of faulting in new pages.
+template <typename T>
+std::vector<T> reuse(std::vector<T>& from, std::size_t n) {
+    std::vector<T> out = std::move(from);
+    from = {};
+    out.resize(n);
+    if (out.capacity() > n + n / 64) out.shrink_to_fit();
+    return out;
+}
+
+// Runs f(0, mid) and f(mid, count) on two threads when `count` is big, else f(0, count). `f`
+// must not throw, and the two halves must touch different memory.
+template <typename F>
+void in_halves(std::size_t count, const F& f) {
+    constexpr std::size_t kParallel = std::size_t{1} << 20;
+    if (count < kParallel || std::thread::hardware_concurrency() < 2) {
+        f(std::size_t{0}, count);
+        return;
+    }
+    const std::size_t mid = count / 2;
+    std::jthread worker([&] { f(mid, count); });
+    f(std::size_t{0}, mid);
+}
+
+// Frees a vector's memory now rather than when its owner goes.
+template <typename T>
+void release(std::vector<T>& v) {
+    std::vector<T>().swap(v);
+}
+
+}  // namespace
 
 std::string_view Graph::name(EntityIndex v) const {
     const std::string* label = entity_attrs_.get(v, "label");
@@ -35,9 +72,11 @@ std::string Graph::relation_label(RelationIndex r) const {
     return fmt::format("{} -{}-{} {}", id(source(r)), type, head, id(target(r)));
 }
 
-Location Graph::location(Origin o) const {
-    if (o.file == 0 || o.file > files_.size()) return {};
-    return {files_[o.file - 1], o.line};
+Location Graph::location(std::uint32_t position) const {
+    if (position == 0) return {};
+    // The last file whose lines start at or before `position`; file_base_[0] is 1.
+    auto f = std::upper_bound(file_base_.begin(), file_base_.end(), position) - file_base_.begin();
+    return {files_[f - 1], position - file_base_[f - 1]};
 }
 
 std::size_t Graph::topology_bytes() const {
@@ -46,7 +85,7 @@ std::size_t Graph::topology_bytes() const {
            (rel_src_.capacity() + rel_dst_.capacity() + in_rel_.capacity()) * 4 +
            rel_type_.capacity() * sizeof(TypeTag) +
            (out_offset_.capacity() + in_offset_.capacity()) * 4 +
-           (entity_origin_.capacity() + rel_origin_.capacity()) * sizeof(Origin);
+           (entity_pos_.capacity() + rel_pos_.capacity() + file_base_.capacity()) * 4;
 }
 
 std::uint32_t GraphBuilder::add_file(std::string path) {
@@ -54,43 +93,77 @@ std::uint32_t GraphBuilder::add_file(std::string path) {
     return static_cast<std::uint32_t>(files_.size());
 }
 
-EntityIndex GraphBuilder::entity(std::string_view id, Origin where) {
-    const std::size_t hash = std::hash<std::string_view>{}(id), mask = slots_.size() - 1;
+std::size_t GraphBuilder::probe(std::string_view id, std::size_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
     const auto fingerprint = static_cast<std::uint32_t>(hash >> 32);
+    char head[kHead] = {};
+    std::memcpy(head, id.data(), std::min(id.size(), kHead));
     std::size_t slot = hash & mask;
-    for (; slots_[slot].entity != kEmptySlot; slot = (slot + 1) & mask)
-        if (slots_[slot].fingerprint == fingerprint && entity_id(slots_[slot].entity) == id)
-            return slots_[slot].entity;
+    for (; slots_[slot].entity != kEmptySlot; slot = (slot + 1) & mask) {
+        const Slot& s = slots_[slot];
+        if (s.fingerprint == fingerprint && s.length == id.size() &&
+            std::memcmp(s.head, head, kHead) == 0 &&
+            (id.size() <= kHead || std::memcmp(id_pool_.data() + s.offset + kHead,
+                                               id.data() + kHead, id.size() - kHead) == 0))
+            break;
+    }
+    return slot;
+}
+
+std::optional<EntityIndex> GraphBuilder::find_entity(std::string_view id, std::size_t hash) const {
+    const EntityIndex v = slots_[probe(id, hash)].entity;
+    if (v == kEmptySlot) return std::nullopt;
+    return v;
+}
+
+EntityIndex GraphBuilder::entity(std::string_view id, std::size_t hash, Origin where) {
+    const std::size_t slot = probe(id, hash);
+    if (slots_[slot].entity != kEmptySlot) return slots_[slot].entity;
     if (entity_type_.size() >= std::numeric_limits<EntityIndex>::max() - 1 ||
         id_pool_.size() + id.size() > std::numeric_limits<std::uint32_t>::max())
         throw Error("graph too large: more than 2^32 entities or 4 GiB of ids");
     EntityIndex v = static_cast<EntityIndex>(entity_type_.size());
-    slots_[slot] = {v, fingerprint};
+    Slot& s = slots_[slot];
+    s.entity = v;
+    s.fingerprint = static_cast<std::uint32_t>(hash >> 32);
+    s.offset = static_cast<std::uint32_t>(id_pool_.size());
+    s.length = static_cast<std::uint32_t>(id.size());
+    std::memcpy(s.head, id.data(), std::min(id.size(), kHead));
     id_pool_.append(id);
     id_offset_.push_back(static_cast<std::uint32_t>(id_pool_.size()));
     entity_type_.push_back(0);
     entity_origin_.push_back(where);
-    if (entity_type_.size() * 2 > slots_.size()) grow_slots();  // keep the load below one half
+    if (entity_type_.size() * 2 > slots_.size()) grow_slots(slots_.size() * 2);  // load < 1/2
     return v;
 }
 
-void GraphBuilder::grow_slots() {
-    std::vector<Slot> bigger(slots_.size() * 2);
+void GraphBuilder::grow_slots(std::size_t size) {
+    std::vector<Slot> bigger(size);
     const std::size_t mask = bigger.size() - 1;
     for (const Slot& s : slots_) {
         if (s.entity == kEmptySlot) continue;
-        std::size_t slot = std::hash<std::string_view>{}(entity_id(s.entity)) & mask;
+        std::size_t slot = hash_id(std::string_view(id_pool_.data() + s.offset, s.length)) & mask;
         while (bigger[slot].entity != kEmptySlot) slot = (slot + 1) & mask;
         bigger[slot] = s;
     }
     slots_ = std::move(bigger);
 }
 
+void GraphBuilder::reserve_entities(std::size_t n) {
+    const std::size_t total = entity_type_.size() + n;
+    id_offset_.reserve(total + 1);
+    entity_type_.reserve(total);
+    entity_origin_.reserve(total);
+    std::size_t size = slots_.size();
+    while (total * 2 > size) size *= 2;
+    if (size > slots_.size()) grow_slots(size);
+}
+
 void GraphBuilder::reserve_relations(std::size_t n) {
     rel_src_.reserve(rel_src_.size() + n);
     rel_dst_.reserve(rel_dst_.size() + n);
     rel_type_.reserve(rel_type_.size() + n);
-    rel_origin_.reserve(rel_origin_.size() + n);
+    rel_line_.reserve(rel_line_.size() + n);
 }
 
 std::string_view GraphBuilder::entity_id(EntityIndex v) const {
@@ -111,7 +184,9 @@ TypeTag GraphBuilder::intern(std::vector<std::string>& vocabulary,
 }
 
 bool GraphBuilder::set_entity_type(EntityIndex v, std::string_view type) {
-    TypeTag tag = intern(entity_types_, entity_type_index_, type);
+    if (entity_types_[last_entity_type_] != type)
+        last_entity_type_ = intern(entity_types_, entity_type_index_, type);
+    const TypeTag tag = last_entity_type_;
     if (entity_type_[v] != 0 && entity_type_[v] != tag) return false;
     entity_type_[v] = tag;
     return true;
@@ -121,64 +196,143 @@ RelationIndex GraphBuilder::add_relation(EntityIndex from, EntityIndex to, std::
                                          Origin where) {
     if (rel_src_.size() >= std::numeric_limits<RelationIndex>::max())
         throw Error("graph too large: more than 2^32 relations");
+    const auto r = static_cast<RelationIndex>(rel_src_.size());
     rel_src_.push_back(from);
     rel_dst_.push_back(to);
-    rel_type_.push_back(intern(relation_types_, relation_type_index_, type));
-    rel_origin_.push_back(where);
-    return static_cast<RelationIndex>(rel_src_.size() - 1);
+    rel_type_.push_back(relation_type_tag(type));
+    if (rel_file_runs_.empty() || rel_file_runs_.back().second != where.file)
+        rel_file_runs_.emplace_back(r, where.file);
+    rel_line_.push_back(where.line);
+    return r;
+}
+
+TypeTag GraphBuilder::relation_type_tag(std::string_view type) {
+    if (relation_types_[last_relation_type_] != type)
+        last_relation_type_ = intern(relation_types_, relation_type_index_, type);
+    return last_relation_type_;
+}
+
+RelationIndex GraphBuilder::add_relations(std::span<const EntityIndex> from,
+                                          std::span<const EntityIndex> to,
+                                          std::span<const TypeTag> types,
+                                          std::span<const std::uint32_t> lines,
+                                          std::uint32_t file) {
+    if (rel_src_.size() + from.size() > std::numeric_limits<RelationIndex>::max())
+        throw Error("graph too large: more than 2^32 relations");
+    const auto first = static_cast<RelationIndex>(rel_src_.size());
+    if (from.empty()) return first;
+    rel_src_.insert(rel_src_.end(), from.begin(), from.end());
+    rel_dst_.insert(rel_dst_.end(), to.begin(), to.end());
+    rel_type_.insert(rel_type_.end(), types.begin(), types.end());
+    if (rel_file_runs_.empty() || rel_file_runs_.back().second != file)
+        rel_file_runs_.emplace_back(first, file);
+    rel_line_.insert(rel_line_.end(), lines.begin(), lines.end());
+    return first;
 }
 
 Graph GraphBuilder::build() && {
     Graph g;
     const std::size_t n = entity_type_.size(), m = rel_src_.size();
+    release(slots_);  // lookups are over; build() keeps memory low by freeing as it goes
 
-    // Counting sort of relations by source (stable: input order within a source).
+    // Origins: the lines of all files numbered in one sequence, file after file.
+    const std::size_t files = files_.size();
+    std::vector<std::uint32_t> last_line(files + 1, 0);
+    for (const Origin& o : entity_origin_)
+        if (o.file <= files) last_line[o.file] = std::max(last_line[o.file], o.line);
+    for (std::size_t k = 0; k < rel_file_runs_.size(); ++k) {
+        const std::uint32_t f = rel_file_runs_[k].second;
+        if (f > files) continue;
+        const std::size_t end = k + 1 < rel_file_runs_.size() ? rel_file_runs_[k + 1].first : m;
+        for (std::size_t r = rel_file_runs_[k].first; r < end; ++r)
+            last_line[f] = std::max(last_line[f], rel_line_[r]);
+    }
+    g.file_base_.resize(files);
+    std::uint64_t next_base = 1;
+    for (std::size_t f = 1; f <= files; ++f) {
+        if (next_base + last_line[f] > std::numeric_limits<std::uint32_t>::max())
+            throw Error("graph too large: more than 2^32 lines of input");
+        g.file_base_[f - 1] = static_cast<std::uint32_t>(next_base);
+        next_base += std::uint64_t{last_line[f]} + 1;
+    }
+    auto position = [&](std::uint32_t file, std::uint32_t line) -> std::uint32_t {
+        return file == 0 || file > files ? 0 : g.file_base_[file - 1] + line;
+    };
+    g.entity_pos_.resize(n);
+    for (std::size_t v = 0; v < n; ++v)
+        g.entity_pos_[v] = position(entity_origin_[v].file, entity_origin_[v].line);
+    release(entity_origin_);
+
+    // Counting sort of relations by source (stable: input order within a source), one array at
+    // a time so that at most one array is held twice.
     g.out_offset_.assign(n + 1, 0);
     for (EntityIndex s : rel_src_) ++g.out_offset_[s + 1];
     for (std::size_t v = 0; v < n; ++v) g.out_offset_[v + 1] += g.out_offset_[v];
-    std::vector<std::uint32_t> next(g.out_offset_.begin(), g.out_offset_.end() - 1);
     std::vector<std::uint32_t> remap(m);  // old relation index -> new
-    for (std::size_t r = 0; r < m; ++r) remap[r] = next[rel_src_[r]]++;
-
-    g.rel_src_.resize(m);
-    g.rel_dst_.resize(m);
-    g.rel_type_.resize(m);
-    g.rel_origin_.resize(m);
-    for (std::size_t r = 0; r < m; ++r) {
-        g.rel_src_[remap[r]] = rel_src_[r];
-        g.rel_dst_[remap[r]] = rel_dst_[r];
-        g.rel_type_[remap[r]] = rel_type_[r];
-        g.rel_origin_[remap[r]] = rel_origin_[r];
+    {
+        std::vector<std::uint32_t> next(g.out_offset_.begin(), g.out_offset_.end() - 1);
+        for (std::size_t r = 0; r < m; ++r) remap[r] = next[rel_src_[r]]++;
     }
+    // Each array is scattered into the buffer of one no longer needed (fresh memory costs a
+    // page fault and zeroing per page); two threads share each scatter.
+    g.rel_dst_ = reuse(rel_src_, m);
+    in_halves(m, [&](std::size_t lo, std::size_t hi) {
+        for (std::size_t r = lo; r < hi; ++r) g.rel_dst_[remap[r]] = rel_dst_[r];
+    });
+    g.rel_pos_ = reuse(rel_dst_, m);
+    in_halves(m, [&](std::size_t lo, std::size_t hi) {
+        for (std::size_t k = 0; k < rel_file_runs_.size(); ++k) {
+            const std::uint32_t f = rel_file_runs_[k].second;
+            const std::size_t end = std::min<std::size_t>(
+                hi, k + 1 < rel_file_runs_.size() ? rel_file_runs_[k + 1].first : m);
+            for (std::size_t r = std::max<std::size_t>(lo, rel_file_runs_[k].first); r < end; ++r)
+                g.rel_pos_[remap[r]] = position(f, rel_line_[r]);
+        }
+    });
+    g.rel_src_ = reuse(rel_line_, m);
+    for (std::size_t v = 0; v < n; ++v)
+        std::fill(g.rel_src_.begin() + g.out_offset_[v], g.rel_src_.begin() + g.out_offset_[v + 1],
+                  static_cast<EntityIndex>(v));
+    g.rel_type_.resize(m);
+    in_halves(m, [&](std::size_t lo, std::size_t hi) {
+        for (std::size_t r = lo; r < hi; ++r) g.rel_type_[remap[r]] = rel_type_[r];
+    });
+    release(rel_type_);
+    relation_attrs_.freeze(remap);
 
-    // Incoming index: relations grouped by target, in relation order.
+    // Incoming index: relations grouped by target, in relation order (two threads: each fills
+    // the ranges of half the targets).
     g.in_offset_.assign(n + 1, 0);
     for (EntityIndex t : g.rel_dst_) ++g.in_offset_[t + 1];
     for (std::size_t v = 0; v < n; ++v) g.in_offset_[v + 1] += g.in_offset_[v];
-    g.in_rel_.resize(m);
-    std::vector<std::uint32_t> fill(g.in_offset_.begin(), g.in_offset_.end() - 1);
-    for (std::size_t r = 0; r < m; ++r)
-        g.in_rel_[fill[g.rel_dst_[r]]++] = static_cast<RelationIndex>(r);
+    g.in_rel_ = reuse(remap, m);
+    {
+        std::vector<std::uint32_t> fill(g.in_offset_.begin(), g.in_offset_.end() - 1);
+        in_halves(m < n ? 0 : n, [&](std::size_t lo, std::size_t hi) {
+            for (std::size_t r = 0; r < m; ++r) {
+                const EntityIndex t = g.rel_dst_[r];
+                if (t >= lo && t < hi) g.in_rel_[fill[t]++] = static_cast<RelationIndex>(r);
+            }
+        });
+        if (m < n)  // few relations: not worth a thread
+            for (std::size_t r = 0; r < m; ++r)
+                g.in_rel_[fill[g.rel_dst_[r]]++] = static_cast<RelationIndex>(r);
+    }
 
     g.id_pool_ = std::move(id_pool_);
     g.id_pool_.shrink_to_fit();
     g.id_offset_ = std::move(id_offset_);
+    g.id_offset_.shrink_to_fit();
     g.by_id_.resize(n);
     for (std::size_t v = 0; v < n; ++v) g.by_id_[v] = static_cast<EntityIndex>(v);
     std::sort(g.by_id_.begin(), g.by_id_.end(),
               [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); });
-    slots_.clear();
-    slots_.shrink_to_fit();
 
     g.entity_type_ = std::move(entity_type_);
+    g.entity_type_.shrink_to_fit();
     g.entity_types_ = std::move(entity_types_);
     g.relation_types_ = std::move(relation_types_);
-    g.entity_origin_ = std::move(entity_origin_);
-    g.entity_origin_.shrink_to_fit();
-    g.entity_type_.shrink_to_fit();
-    g.id_offset_.shrink_to_fit();
     entity_attrs_.freeze({});
-    relation_attrs_.freeze(remap);
     g.entity_attrs_ = std::move(entity_attrs_);
     g.relation_attrs_ = std::move(relation_attrs_);
     g.files_ = std::move(files_);

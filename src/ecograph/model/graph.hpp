@@ -82,8 +82,8 @@ public:
     }
 
     const std::vector<std::string>& files() const { return files_; }
-    Location entity_location(EntityIndex v) const { return location(entity_origin_[v]); }
-    Location relation_location(RelationIndex r) const { return location(rel_origin_[r]); }
+    Location entity_location(EntityIndex v) const { return location(entity_pos_[v]); }
+    Location relation_location(RelationIndex r) const { return location(rel_pos_[r]); }
 
     bool directed() const { return directed_; }
     const std::string& graph_name() const { return name_; }
@@ -98,7 +98,7 @@ public:
 
 private:
     friend class GraphBuilder;
-    Location location(Origin o) const;
+    Location location(std::uint32_t position) const;
 
     std::string id_pool_;
     std::vector<std::uint32_t> id_offset_{0};
@@ -111,7 +111,10 @@ private:
     std::vector<std::uint32_t> out_offset_{0}, in_offset_{0};
     std::vector<RelationIndex> in_rel_;
     AttributeStore entity_attrs_, relation_attrs_;
-    std::vector<Origin> entity_origin_, rel_origin_;
+    // Origins packed in 32 bits: the lines of all files numbered in one sequence, file i's
+    // line l at file_base_[i - 1] + l; 0 for no file.
+    std::vector<std::uint32_t> entity_pos_, rel_pos_;
+    std::vector<std::uint32_t> file_base_;
     std::vector<std::string> files_;
     bool directed_ = true;
     std::string name_;
@@ -126,7 +129,21 @@ public:
     std::uint32_t add_file(std::string path);
 
     /// The entity with this id, created on first use at `where`.
-    EntityIndex entity(std::string_view id, Origin where);
+    EntityIndex entity(std::string_view id, Origin where) { return entity(id, hash_id(id), where); }
+    /// The same, with `hash == hash_id(id)` computed beforehand.
+    EntityIndex entity(std::string_view id, std::size_t hash, Origin where);
+    static std::size_t hash_id(std::string_view id) { return std::hash<std::string_view>{}(id); }
+    /// The entity with this id (`hash == hash_id(id)`), if there is one. Only reads: threads
+    /// may call it at once while nothing changes the builder's entities.
+    std::optional<EntityIndex> find_entity(std::string_view id, std::size_t hash) const;
+    /// A hint for bulk readers that look up many ids: prefetch_slot(hash_id(id)) starts loading
+    /// the table slot of the id, so that entity() some rows later finds it in cache (the slot
+    /// holds short ids whole). Changes nothing.
+    void prefetch_slot(std::size_t hash) const {
+        __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+    }
+    /// Capacity for `n` more entities.
+    void reserve_entities(std::size_t n);
     std::size_t entity_count() const { return entity_type_.size(); }
     std::string_view entity_id(EntityIndex v) const;
     Origin entity_origin(EntityIndex v) const { return entity_origin_[v]; }
@@ -145,6 +162,19 @@ public:
 
     RelationIndex add_relation(EntityIndex from, EntityIndex to, std::string_view type,
                                Origin where);
+    /// Bulk loading, for readers that resolve ids and type tags themselves: appends relations
+    /// from[i] -> to[i] with tags from relation_type_tag, at lines[i] of `file`, and returns the
+    /// index of the first. Ends may be set later with set_relation_ends.
+    RelationIndex add_relations(std::span<const EntityIndex> from, std::span<const EntityIndex> to,
+                                std::span<const TypeTag> types,
+                                std::span<const std::uint32_t> lines, std::uint32_t file);
+    void set_relation_ends(RelationIndex r, EntityIndex from, EntityIndex to) {
+        rel_src_[r] = from;
+        rel_dst_[r] = to;
+    }
+    /// The tag of a relation type name, interned on first use.
+    TypeTag relation_type_tag(std::string_view type);
+    std::size_t relation_count() const { return rel_src_.size(); }
     /// Capacity for `n` more relations (bulk readers know roughly how many are coming).
     void reserve_relations(std::size_t n);
     void set_relation_attr(RelationIndex r, std::string_view key, std::string value) {
@@ -167,23 +197,36 @@ private:
     std::vector<std::uint32_t> id_offset_{0};
     // Open-addressing table of entity indices (kEmptySlot = free), keyed by the ids in
     // id_pool_: one array probe per lookup instead of a node-based map's pointer chase.
-    // Each slot holds an entity index and 32 bits of its id's hash, compared before the id.
+    // Each slot holds an entity index, 32 bits of its id's hash, compared first, and the id's
+    // first kHead bytes, so that a short id is compared without touching id_pool_ (a cache
+    // miss in a big graph). Slots are half a cache line, aligned.
     static constexpr EntityIndex kEmptySlot = ~EntityIndex{0};
-    struct Slot {
+    static constexpr std::size_t kHead = 16;
+    struct alignas(32) Slot {
         EntityIndex entity = kEmptySlot;
         std::uint32_t fingerprint = 0;
+        std::uint32_t offset = 0;  ///< of the id in id_pool_
+        std::uint32_t length = 0;  ///< of the id
+        char head[kHead] = {};     ///< the id's first bytes, zero-padded
     };
     std::vector<Slot> slots_ = std::vector<Slot>(16);
-    void grow_slots();
+    void grow_slots(std::size_t size);
+    /// The slot holding `id`, or the free slot where it would go.
+    std::size_t probe(std::string_view id, std::size_t hash) const;
     std::vector<TypeTag> entity_type_;
     std::vector<std::string> entity_types_{""};
     std::unordered_map<std::string, TypeTag> entity_type_index_{{"", 0}};
+    TypeTag last_entity_type_ = 0;  ///< the tag interned last
     std::vector<Origin> entity_origin_;
     std::vector<EntityIndex> rel_src_, rel_dst_;
     std::vector<TypeTag> rel_type_;
     std::vector<std::string> relation_types_{""};
     std::unordered_map<std::string, TypeTag> relation_type_index_{{"", 0}};
-    std::vector<Origin> rel_origin_;
+    TypeTag last_relation_type_ = 0;  ///< the tag interned last: types come in runs
+    // Origins of relations: the line of each, and the file of each run of relations from one
+    // file as (first relation, file).
+    std::vector<std::uint32_t> rel_line_;
+    std::vector<std::pair<RelationIndex, std::uint32_t>> rel_file_runs_;
     AttributeStore entity_attrs_, relation_attrs_;
     std::vector<std::string> files_;
     bool directed_ = true;

@@ -1,6 +1,9 @@
 #include "ecograph/schema/validate.hpp"
 
 #include <algorithm>
+#include <exception>
+#include <optional>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -110,102 +113,135 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
         if (rdef[t]) rattrs[t] = schema.relation_attributes(rtypes[t]);
     }
 
-    for (EntityIndex v = 0; v < g.entity_count(); ++v) {
-        std::string id(g.id(v));
-        Location loc = g.entity_location(v);
-        TypeTag t = g.entity_type(v);
-        if (t == 0) {
-            bool only_in_relations =
-                g.entity_attributes().all(v).empty() && g.in_degree(v) + g.out_degree(v) > 0;
-            diags.error("E102", loc, id,
-                        only_in_relations
-                            ? fmt::format("entity '{}' is used by a relation but never declared "
-                                          "with a type",
-                                          id)
-                            : fmt::format("entity '{}' has no type", id),
-                        fmt::format("declare it: \"{}\" [type=\"...\"]", id));
-            continue;
+    Diagnostics entity_diags, relation_diags, later_relation_diags;
+    auto check_entities = [&] {
+        for (EntityIndex v = 0; v < g.entity_count(); ++v) {
+            std::string id(g.id(v));
+            Location loc = g.entity_location(v);
+            TypeTag t = g.entity_type(v);
+            if (t == 0) {
+                bool only_in_relations =
+                    g.entity_attributes().all(v).empty() && g.in_degree(v) + g.out_degree(v) > 0;
+                entity_diags.error(
+                    "E102", loc, id,
+                    only_in_relations
+                        ? fmt::format("entity '{}' is used by a relation but never declared "
+                                      "with a type",
+                                      id)
+                        : fmt::format("entity '{}' has no type", id),
+                    fmt::format("declare it: \"{}\" [type=\"...\"]", id));
+                continue;
+            }
+            if (!edef[t]) {
+                std::string hint = did_you_mean(etypes[t], entity_names);
+                entity_diags.error(
+                    "E101", loc, id, fmt::format("unknown entity type '{}' of '{}'", etypes[t], id),
+                    !hint.empty() ? hint : "known types: " + join(concrete_types(schema), ", "));
+                continue;
+            }
+            if (edef[t]->abstract) {
+                entity_diags.error(
+                    "E103", loc, id,
+                    fmt::format("entity type '{}' of '{}' is abstract", etypes[t], id),
+                    "use one of its subtypes: " + join(schema.concrete_subtypes(etypes[t]), ", "));
+            }
+            check_attributes("entity", id, etypes[t], g.entity_attributes().all(v), eattrs[t], loc,
+                             "E110", "W111", "E112", entity_diags);
         }
-        if (!edef[t]) {
-            std::string hint = did_you_mean(etypes[t], entity_names);
-            diags.error(
-                "E101", loc, id, fmt::format("unknown entity type '{}' of '{}'", etypes[t], id),
-                !hint.empty() ? hint : "known types: " + join(concrete_types(schema), ", "));
-            continue;
-        }
-        if (edef[t]->abstract) {
-            diags.error(
-                "E103", loc, id, fmt::format("entity type '{}' of '{}' is abstract", etypes[t], id),
-                "use one of its subtypes: " + join(schema.concrete_subtypes(etypes[t]), ", "));
-        }
-        check_attributes("entity", id, etypes[t], g.entity_attributes().all(v), eattrs[t], loc,
-                         "E110", "W111", "E112", diags);
-    }
-
-    // Whether an entity type may stand at a relation type's end, resolved once per pair of
-    // tags (-1: not yet known): is_a walks the hierarchy by name, too slow per relation.
-    std::vector<std::vector<signed char>> from_ok(rtypes.size(),
-                                                  std::vector<signed char>(etypes.size(), -1));
-    auto to_ok = from_ok;
-    auto allowed = [&](std::vector<std::vector<signed char>>& cache, TypeTag t, TypeTag vt,
-                       const std::vector<std::string>& ends) {
-        signed char& known = cache[t][vt];
-        if (known < 0)
-            known = std::any_of(ends.begin(), ends.end(),
-                                [&](const std::string& a) { return schema.is_a(etypes[vt], a); });
-        return known == 1;
     };
     bool any_required = false;
     for (const auto& attrs : rattrs)
         for (const auto& a : attrs) any_required = any_required || a.required;
+    auto check_relations = [&](RelationIndex lo, RelationIndex hi, Diagnostics& out) {
+        // Whether an entity type may stand at a relation type's end, resolved once per pair of
+        // tags (-1: not yet known): is_a walks the hierarchy by name, too slow per relation.
+        std::vector<std::vector<signed char>> from_ok(rtypes.size(),
+                                                      std::vector<signed char>(etypes.size(), -1));
+        auto to_ok = from_ok;
+        auto allowed = [&](std::vector<std::vector<signed char>>& cache, TypeTag t, TypeTag vt,
+                           const std::vector<std::string>& ends) {
+            signed char& known = cache[t][vt];
+            if (known < 0)
+                known = std::any_of(ends.begin(), ends.end(), [&](const std::string& a) {
+                    return schema.is_a(etypes[vt], a);
+                });
+            return known == 1;
+        };
 
-    for (RelationIndex r = 0; r < g.relation_count(); ++r) {
-        Location loc;  // only looked up, with the label, when there is something to report
-        std::string label;
-        auto describe = [&] {
-            if (label.empty()) {
-                label = g.relation_label(r);
-                loc = g.relation_location(r);
+        for (RelationIndex r = lo; r < hi; ++r) {
+            Location loc;  // only looked up, with the label, when there is something to report
+            std::string label;
+            auto describe = [&] {
+                if (label.empty()) {
+                    label = g.relation_label(r);
+                    loc = g.relation_location(r);
+                }
+            };
+            TypeTag t = g.relation_type(r);
+            if (t == 0) {
+                describe();
+                out.error("E201", loc, label, fmt::format("relation '{}' has no type", label),
+                          "add type=\"...\", e.g. one of: " + join(relation_names, ", "));
+                continue;
             }
-        };
-        TypeTag t = g.relation_type(r);
-        if (t == 0) {
+            if (!rdef[t]) {
+                describe();
+                std::string hint = did_you_mean(rtypes[t], relation_names);
+                out.error(
+                    "E202", loc, label,
+                    fmt::format("unknown relation type '{}' in '{}'", rtypes[t], label),
+                    hint.empty() ? "known relation types: " + join(relation_names, ", ") : hint);
+                continue;
+            }
+            const RelationTypeDef& def = *rdef[t];
+            auto check_end = [&](EntityIndex v, std::vector<std::vector<signed char>>& cache,
+                                 const std::vector<std::string>& ends, const char* code,
+                                 std::string_view side) {
+                TypeTag vt = g.entity_type(v);
+                if (vt == 0 || !edef[vt]) return;  // already reported on the entity
+                if (allowed(cache, t, vt, ends)) return;
+                describe();
+                out.error(code, loc, label,
+                          fmt::format("relation '{}' {} '{}' ({}) is not allowed", def.name, side,
+                                      g.id(v), etypes[vt]),
+                          fmt::format("{} expects {} -> {}", def.name, join(def.from, "|"),
+                                      join(def.to, "|")));
+            };
+            check_end(g.source(r), from_ok, def.from, "E204", "from");
+            check_end(g.target(r), to_ok, def.to, "E205", "to");
+            auto values = g.relation_attributes().all(r);
+            if (values.empty() && !any_required) continue;
             describe();
-            diags.error("E201", loc, label, fmt::format("relation '{}' has no type", label),
-                        "add type=\"...\", e.g. one of: " + join(relation_names, ", "));
-            continue;
+            check_attributes("relation", label, rtypes[t], values, rattrs[t], loc, "E210", "W211",
+                             "E212", out);
         }
-        if (!rdef[t]) {
-            describe();
-            std::string hint = did_you_mean(rtypes[t], relation_names);
-            diags.error(
-                "E202", loc, label,
-                fmt::format("unknown relation type '{}' in '{}'", rtypes[t], label),
-                hint.empty() ? "known relation types: " + join(relation_names, ", ") : hint);
-            continue;
-        }
-        const RelationTypeDef& def = *rdef[t];
-        auto check_end = [&](EntityIndex v, std::vector<std::vector<signed char>>& cache,
-                             const std::vector<std::string>& ends, const char* code,
-                             std::string_view side) {
-            TypeTag vt = g.entity_type(v);
-            if (vt == 0 || !edef[vt]) return;  // already reported on the entity
-            if (allowed(cache, t, vt, ends)) return;
-            describe();
-            diags.error(code, loc, label,
-                        fmt::format("relation '{}' {} '{}' ({}) is not allowed", def.name, side,
-                                    g.id(v), etypes[vt]),
-                        fmt::format("{} expects {} -> {}", def.name, join(def.from, "|"),
-                                    join(def.to, "|")));
-        };
-        check_end(g.source(r), from_ok, def.from, "E204", "from");
-        check_end(g.target(r), to_ok, def.to, "E205", "to");
-        auto values = g.relation_attributes().all(r);
-        if (values.empty() && !any_required) continue;
-        describe();
-        check_attributes("relation", label, rtypes[t], values, rattrs[t], loc, "E210", "W211",
-                         "E212", diags);
+    };
+
+    // Entities and relations are checked on two threads in a big graph (the relations split
+    // in two); diagnostics are kept apart and appended in the order one thread would give.
+    const auto m = static_cast<RelationIndex>(g.relation_count());
+    RelationIndex mid = m;
+    std::exception_ptr worker_error;
+    std::optional<std::jthread> worker;
+    if (m >= (RelationIndex{1} << 17) && std::thread::hardware_concurrency() >= 2) {
+        mid = m / 8 * 5;  // the worker checks the entities too
+        worker.emplace([&] {
+            try {
+                check_entities();
+                check_relations(mid, m, later_relation_diags);
+            } catch (...) {
+                worker_error = std::current_exception();
+            }
+        });
+    } else {
+        check_entities();
     }
+    check_relations(0, mid, relation_diags);
+    if (worker) worker.reset();  // joins
+    if (worker_error) std::rethrow_exception(worker_error);
+    diags.append(entity_diags);
+    diags.append(relation_diags);
+    diags.append(later_relation_diags);
 }
 
 }  // namespace ecograph

@@ -68,3 +68,94 @@ TEST_CASE("csv_reader: bad input names file and line", "[io][csv]") {
     CHECK_THAT(first(read({{"x.csv", "id,type\n,SI\n"}})),
                Catch::StartsWith("x.csv:2: error[E007]"));
 }
+
+TEST_CASE("csv_reader: unquoted cells in place, quoted ones unescaped, any line ending",
+          "[io][csv]") {
+    // A quoted cell after unquoted ones, quotes inside an unquoted cell, characters after a
+    // closing quote, empty cells, CRLF and CR line ends, and a last line without one.
+    auto r = read({{"e.csv",
+                    "id,type,label,note\r\n"
+                    "a,SI,A,\"x, \"\"y\"\"\"\r\n"
+                    "b,ISV,b\"c,\"q\"r\r"
+                    "c,,,\n"
+                    "\n"
+                    "d,SI,\"\",\"\"\"\""}});
+    REQUIRE(r.ok);
+    const Graph& g = *r.graph;
+    REQUIRE(g.entity_count() == 4);
+    CHECK(*g.entity_attr(*g.find("a"), "note") == "x, \"y\"");
+    CHECK(g.name(*g.find("b")) == "b\"c");
+    CHECK(*g.entity_attr(*g.find("b"), "note") == "qr");
+    CHECK(g.entity_type_name(*g.find("c")).empty());
+    CHECK(g.entity_attr(*g.find("c"), "note") == nullptr);
+    CHECK(g.name(*g.find("d")) == "d");  // an empty quoted label is no label
+    CHECK(*g.entity_attr(*g.find("d"), "note") == "\"");
+    CHECK(g.entity_location(*g.find("b")).line == 3);
+    CHECK(g.entity_location(*g.find("c")).line == 4);
+    CHECK(g.entity_location(*g.find("d")).line == 6);
+}
+
+TEST_CASE("csv_reader: new ids are numbered target first, lines across files", "[io][csv]") {
+    auto r = read({{"n.csv", "id,type\nx,SI\n"},
+                   {"r.csv", "source,target,type\nx,y,partners_with\nz,w,resells\ny,x,\n"}});
+    REQUIRE(r.ok);
+    const Graph& g = *r.graph;
+    CHECK(g.ids() == std::vector<std::string>{"x", "y", "w", "z"});
+    CHECK(g.relation_type_vocabulary() == std::vector<std::string>{"", "partners_with", "resells"});
+    CHECK(g.entity_location(*g.find("x")).file == "n.csv");
+    CHECK(g.entity_location(*g.find("w")).file == "r.csv");
+    CHECK(g.entity_location(*g.find("w")).line == 3);
+}
+
+// A big quote-free relations file is read in two halves at once; with one quoted cell it is read
+// in one go. Both must give the same graph and the same diagnostics.
+TEST_CASE("csv_reader: a big file read in two halves reads as in one go", "[io][csv]") {
+    std::string entities = "id,type\n", relations = "source,target,type\r\n";
+    for (int i = 0; i < 1000; ++i) entities += "e" + std::to_string(i) + ",SI\n";
+    std::size_t rows = 0;
+    while (relations.size() < (std::size_t{17} << 20)) {
+        const std::size_t i = rows++;
+        std::string s = "e" + std::to_string(i * 7 % 1000), t = "e" + std::to_string(i % 997);
+        if (i % 100000 == 5) t = "new" + std::to_string(i);  // an id first seen here
+        if (i % 200000 == 7) s = "new" + std::to_string(i - 2);
+        if (i % 300000 == 11) {
+            relations += "a,b\r\n";  // E006
+            continue;
+        }
+        if (i % 300000 == 13) {
+            relations += ",b,resells\r\n";  // E007
+            continue;
+        }
+        if (i % 250000 == 17) relations += "\r\n";  // blank
+        relations += s + "," + t + "," + (i % 3 ? "partners_with" : "resells") + "\r\n";
+    }
+    std::string quoted = relations;
+    quoted.replace(quoted.find("resells"), 7, "\"resells\"");
+    auto one = read({{"n.csv", entities}, {"r.csv", quoted}});
+    auto two = read({{"n.csv", entities}, {"r.csv", relations}});
+    REQUIRE_FALSE(one.ok);
+    REQUIRE_FALSE(two.ok);
+    std::vector<std::string> d1, d2;
+    for (const auto& d : one.diags.items()) d1.push_back(format_diagnostic(d));
+    for (const auto& d : two.diags.items()) d2.push_back(format_diagnostic(d));
+    CHECK(d1.size() > 4);
+    CHECK(d1 == d2);
+
+    GraphBuilder b1, b2;
+    Diagnostics ignored;
+    read_csv(entities, "n.csv", b1, ignored);
+    read_csv(quoted, "r.csv", b1, ignored);
+    read_csv(entities, "n.csv", b2, ignored);
+    read_csv(relations, "r.csv", b2, ignored);
+    const Graph g1 = std::move(b1).build(), g2 = std::move(b2).build();
+    REQUIRE(g1.relation_count() == g2.relation_count());
+    CHECK(g1.ids() == g2.ids());
+    CHECK(g1.relation_type_vocabulary() == g2.relation_type_vocabulary());
+    bool same = true;
+    for (RelationIndex r = 0; r < g1.relation_count() && same; ++r)
+        same = g1.source(r) == g2.source(r) && g1.target(r) == g2.target(r) &&
+               g1.relation_type(r) == g2.relation_type(r) &&
+               g1.relation_location(r).line == g2.relation_location(r).line &&
+               g1.relation_location(r).file == g2.relation_location(r).file;
+    CHECK(same);
+}

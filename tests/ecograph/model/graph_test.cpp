@@ -58,7 +58,7 @@ TEST_CASE("graph: types conflict only when different", "[model][graph]") {
     CHECK(b.entity_type(v) == "SI");
 }
 
-TEST_CASE("graph: an entity costs 26 bytes plus its id, a relation 22", "[model][graph]") {
+TEST_CASE("graph: an entity costs 22 bytes plus its id, a relation 18", "[model][graph]") {
     GraphBuilder b;
     auto f = b.add_file("m.gv");
     std::size_t id_bytes = 0;
@@ -70,6 +70,30 @@ TEST_CASE("graph: an entity costs 26 bytes plus its id, a relation 22", "[model]
     for (EntityIndex i = 0; i < 5000; ++i)
         b.add_relation(i % 1000, (i * 7) % 1000, "partners_with", {f, 2});
     Graph g = std::move(b).build();
-    // Offsets have one entry more than entities; types 2 bytes, origins 8.
-    CHECK(g.topology_bytes() == 1000 * 26 + id_bytes + 3 * 4 + 5000 * 22);
+    // Offsets have one entry more than entities; types 2 bytes, origins 4 (the line numbered
+    // across files), plus 4 per file.
+    CHECK(g.topology_bytes() == 1000 * 22 + id_bytes + 3 * 4 + 1 * 4 + 5000 * 18);
+}
+
+TEST_CASE("graph: origins name file and line across files", "[model][graph]") {
+    GraphBuilder b;
+    auto f1 = b.add_file("a.gv"), f2 = b.add_file("b.gv"), f3 = b.add_file("c.gv");
+    auto x = b.entity("x", {f1, 100});
+    auto y = b.entity("y", {f2, 1});
+    auto z = b.entity("z", {});  // no file
+    b.add_relation(x, y, "r", {f2, 7});
+    b.add_relation(y, z, "r", {f1, 0});  // line unknown
+    b.add_relation(z, x, "r", {f3, 4000000000u});
+    Graph g = std::move(b).build();
+    CHECK(g.entity_location(x).file == "a.gv");
+    CHECK(g.entity_location(x).line == 100);
+    CHECK(g.entity_location(y).file == "b.gv");
+    CHECK(g.entity_location(y).line == 1);
+    CHECK(g.entity_location(z).file.empty());
+    CHECK(g.relation_location(g.out_begin(x)).file == "b.gv");
+    CHECK(g.relation_location(g.out_begin(x)).line == 7);
+    CHECK(g.relation_location(g.out_begin(y)).file == "a.gv");
+    CHECK(g.relation_location(g.out_begin(y)).line == 0);
+    CHECK(g.relation_location(g.out_begin(z)).file == "c.gv");
+    CHECK(g.relation_location(g.out_begin(z)).line == 4000000000u);
 }
