@@ -75,7 +75,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--from", dest="source", default="c12")
-    ap.add_argument("--to", dest="target", default="c987654")
+    ap.add_argument("--to", dest="target", default="c900000")
     ap.add_argument("--skip-networkx", action="store_true")
     ap.add_argument("--keep", metavar="DIR", help="generate into DIR (reused when present)")
     ap.add_argument("--ecograph", default=str(REPO / "build" / "ecograph"))
