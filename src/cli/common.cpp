@@ -1,6 +1,9 @@
 #include "cli/common.hpp"
 
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -50,6 +53,29 @@ std::string format_diagnostics(const Diagnostics& diags) {
     return out;
 }
 
+namespace {
+using Clock = std::chrono::steady_clock;
+std::optional<Clock::time_point> timer_start, timer_load_done;
+}  // namespace
+
+PhaseTimer::PhaseTimer() {
+    if (std::getenv("ECOGRAPH_TIMING")) timer_start = Clock::now();
+}
+
+PhaseTimer::~PhaseTimer() {
+    if (!timer_start) return;
+    auto ms = [](Clock::duration d) {
+        return std::chrono::duration<double, std::milli>(d).count();
+    };
+    auto end = Clock::now(), loaded = timer_load_done.value_or(*timer_start);
+    std::fprintf(stderr, "ecograph: timing: load %.1f ms, after load %.1f ms\n",
+                 ms(loaded - *timer_start), ms(end - loaded));
+}
+
+void PhaseTimer::load_done() {
+    if (timer_start) timer_load_done = Clock::now();
+}
+
 Graph load_checked(const InputOptions& in, const Schema& schema) {
     LoadResult r = load_graph(in.files, schema, in.format);
     Diagnostics shown;
@@ -61,6 +87,7 @@ Graph load_checked(const InputOptions& in, const Schema& schema) {
         throw Error(fmt::format("{} validation error{}; see `ecograph validate`",
                                 shown.error_count(), shown.error_count() == 1 ? "" : "s"),
                     ExitStatus::Problems);
+    PhaseTimer::load_done();
     return std::move(*r.graph);
 }
 

@@ -41,6 +41,16 @@ void add_output_option(CLI::App& cmd, std::string& output);
 /// that must not be analysed.
 Graph load_checked(const InputOptions& in, const Schema& schema);
 
+/// With ECOGRAPH_TIMING set in the environment, prints on stderr how long loading took and how
+/// long the rest of the command did ("ecograph: timing: load 1234.5 ms, after load 12.3 ms"),
+/// for benchmarks that time a query apart from loading (tools/bench/paths.py).
+class PhaseTimer {
+public:
+    PhaseTimer();
+    ~PhaseTimer();
+    static void load_done();
+};
+
 /// Writes `content` to `output` atomically, or to stdout when `output` is empty or "-".
 void emit(const std::string& content, const std::string& output, bool binary = false);
 

@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
         (void)!::write(STDERR_FILENO, message, sizeof message - 1);
         ::_exit(static_cast<int>(ExitStatus::Interrupted));
     });
+    cli::PhaseTimer timer;
     try {
         return ctx.run();
     } catch (const Error& e) {
