@@ -55,11 +55,8 @@ std::vector<AttributeKey> relation_attribute_keys(const Graph& g, const Schema& 
 }
 
 std::vector<EntityIndex> entities_by_id(const Graph& g) {
-    std::vector<EntityIndex> order(g.entity_count());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(),
-              [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); });
-    return order;
+    auto order = g.sorted_by_id();
+    return {order.begin(), order.end()};
 }
 
 std::vector<RelationIndex> relations_by_ends(const Graph& g) {

@@ -42,6 +42,8 @@ public:
     /// Display name: the `label` attribute, else the id.
     std::string_view name(EntityIndex v) const;
     std::optional<EntityIndex> find(std::string_view id) const;
+    /// Every entity, ordered by id (byte order): the index find() searches.
+    std::span<const EntityIndex> sorted_by_id() const { return by_id_; }
     /// Every id, for "did you mean" suggestions.
     std::vector<std::string> ids() const;
 
