@@ -145,6 +145,9 @@ class MermaidTest(Case):
                  "india"])
         self.assertEqual(r.status, 2, r.describe())
         self.assertIn("drawn by Graphviz", r.stderr)
+        r = run(["export", BUNDLED, "--format", "mermaid", "--color-by", "degree"])
+        self.assertEqual(r.status, 2, r.describe())
+        self.assertIn("--color-by", r.stderr)
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ struct ExportOptions {
     DiagramView view;
     std::vector<std::string> highlight_path;
     std::string size_by;
+    std::string color_by;
     bool hops_given = false;
     InputOptions in;
     std::string format = "dot";
@@ -40,9 +41,10 @@ constexpr std::size_t kMaxMermaidRelations = 500;
 constexpr std::size_t kMaxMermaidText = 50000;
 
 int write_mermaid_view(const ExportOptions& o, const Graph& g, const Schema& schema) {
-    if (!o.highlight_path.empty() || !o.size_by.empty() || !o.cluster_by.empty())
+    if (!o.highlight_path.empty() || !o.size_by.empty() || !o.color_by.empty() ||
+        !o.cluster_by.empty())
         throw Error(
-            "--highlight-path, --size-by and --cluster-by are drawn by Graphviz; with "
+            "--highlight-path, --size-by, --color-by and --cluster-by are drawn by Graphviz; with "
             "--format mermaid use the view options (--focus, --types, --via, --top, "
             "--collapse)",
             ExitStatus::Usage);
@@ -91,6 +93,10 @@ int run(const ExportOptions& o) {
     style.legend = !o.no_legend;
     style.title = o.title;
     if (!o.size_by.empty()) style.size = view_measure(g, o.size_by);
+    if (!o.color_by.empty()) {
+        style.color = view_measure(g, o.color_by);
+        style.color_label = o.color_by;
+    }
     if (!o.highlight_path.empty()) {
         if (o.highlight_path.size() != 2)
             throw Error("--highlight-path takes two entity ids", ExitStatus::Usage);
@@ -187,6 +193,9 @@ void register_export(CLI::App& app, Context& ctx) {
         ->expected(2)
         ->type_name("A B");
     cmd->add_option("--size-by", opts->size_by, "Node size follows a measure")
+        ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}));
+    cmd->add_option("--color-by", opts->color_by,
+                    "Node fill follows a measure (light to dark) instead of the type")
         ->check(CLI::IsMember({"degree", "pagerank", "betweenness"}));
     cmd->callback([opts, cmd, &ctx] {
         opts->hops_given = cmd->count("--hops") > 0;

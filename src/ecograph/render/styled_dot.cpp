@@ -42,6 +42,7 @@ public:
 
     std::string run() {
         for (double x : o_.size) max_size_ = std::max(max_size_, x);
+        for (double x : o_.color) max_color_ = std::max(max_color_, x);
         header();
         auto order = entities_by_id(g_);
         if (o_.cluster_by == "region")
@@ -89,7 +90,11 @@ private:
         out_ +=
             fmt::format("{}{} [label={}, shape={}, fillcolor={}", indent, dot_quote(g_.id(v)),
                         dot_quote(label), dot_quote(theme.shape.empty() ? "ellipse" : theme.shape),
-                        dot_quote(theme.color.empty() ? "#e9ecef" : theme.color));
+                        dot_quote(!o_.color.empty()     ? measure_fill(o_.color[v])
+                                  : theme.color.empty() ? "#e9ecef"
+                                                        : theme.color));
+        if (!o_.color.empty() && max_color_ > 0 && o_.color[v] / max_color_ > 0.55)
+            out_ += ", fontcolor=\"white\"";  // dark fills
         if (!theme.style.empty()) out_ += ", style=" + dot_quote("filled," + theme.style);
         if (!o_.size.empty() && max_size_ > 0) {
             // Area-like scaling: font from 10 to 26 points with the square root of the value.
@@ -142,12 +147,21 @@ private:
     void legend() {
         if (used_types_.empty() && used_relations_.empty()) return;
         std::string rows;
+        if (!o_.color.empty())  // fills show the measure; types keep only their shapes
+            rows += fmt::format(
+                "<TR><TD BGCOLOR=\"{}\" WIDTH=\"24\"> </TD><TD ALIGN=\"LEFT\" COLSPAN=\"2\">{} "
+                "0</TD></TR><TR><TD BGCOLOR=\"{}\" WIDTH=\"24\"> </TD><TD ALIGN=\"LEFT\" "
+                "COLSPAN=\"2\">{} {}</TD></TR>",
+                measure_fill(0), html_escape(o_.color_label), measure_fill(max_color_),
+                html_escape(o_.color_label), html_escape(fmt::format("{:.4g}", max_color_)));
         for (const auto& t : used_types_) {
             Theme theme = s_.entity_theme(t);
             rows += fmt::format(
                 "<TR><TD BGCOLOR=\"{}\" WIDTH=\"24\"> </TD><TD ALIGN=\"LEFT\">{}</TD><TD "
                 "ALIGN=\"LEFT\"><FONT COLOR=\"#868e96\">{}</FONT></TD></TR>",
-                html_escape(theme.color.empty() ? "#e9ecef" : theme.color),
+                html_escape(!o_.color.empty()     ? "#ffffff"
+                            : theme.color.empty() ? "#e9ecef"
+                                                  : theme.color),
                 html_escape(type_label(t)),
                 html_escape(theme.shape.empty() ? "ellipse" : theme.shape));
         }
@@ -244,6 +258,17 @@ private:
     const StyleOptions& o_;
     std::string out_;
     double max_size_ = 0;
+    double max_color_ = 0;
+
+    // The fill for a value of --color-by: linear in sRGB from kLow (0) to kHigh (the maximum).
+    static constexpr int kLow[3] = {0xff, 0xf3, 0xbf}, kHigh[3] = {0xc9, 0x2a, 0x2a};
+    std::string measure_fill(double value) const {
+        double t = max_color_ > 0 ? std::clamp(value / max_color_, 0.0, 1.0) : 0.0;
+        int rgb[3];
+        for (int i = 0; i < 3; ++i)
+            rgb[i] = static_cast<int>(std::lround(kLow[i] + t * (kHigh[i] - kLow[i])));
+        return fmt::format("#{:02x}{:02x}{:02x}", rgb[0], rgb[1], rgb[2]);
+    }
     std::set<std::string> used_types_, used_relations_;
     std::vector<EntityIndex> region_, parent_;
     const std::vector<EntityIndex>* order_ = nullptr;

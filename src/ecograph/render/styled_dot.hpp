@@ -16,6 +16,10 @@ struct StyleOptions {
     bool legend = true;
     std::string title;         ///< defaults to the graph's label, else its name
     std::vector<double> size;  ///< per entity: node size follows it (empty: all alike)
+    /// Per entity: the fill colour follows it, from light yellow (0) to dark red (the highest),
+    /// instead of the type's colour (empty: by type). `color_label` names it in the legend.
+    std::vector<double> color;
+    std::string color_label;
     std::set<EntityIndex> highlight_entities;  ///< drawn bold and orange (e.g. a path)
     std::set<std::pair<EntityIndex, EntityIndex>> highlight_arcs;
 };

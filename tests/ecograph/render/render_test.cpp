@@ -53,3 +53,23 @@ TEST_CASE("render: SVG in-process, identical across runs", "[render]") {
     CHECK(render_dot(dot, "dot", "png").substr(1, 3) == "PNG");
     REQUIRE_THROWS_AS(render_dot(dot, "spring", "svg"), Error);
 }
+
+TEST_CASE("styled_dot: --color-by fills from light (0) to dark (the highest)", "[render]") {
+    Graph g = bundled();
+    StyleOptions style;
+    style.color.assign(g.entity_count(), 0.0);
+    style.color[*g.find("infosys")] = 4;
+    style.color[*g.find("india")] = 2;
+    style.color_label = "degree";
+    std::string dot = styled_dot(g, Schema::builtin(), style);
+    auto node = [&](const std::string& id) {
+        auto at = dot.find("\n  \"" + id + "\" [");
+        REQUIRE(at != std::string::npos);
+        return dot.substr(at, dot.find("];", at) - at);  // labels hold line breaks
+    };
+    CHECK(node("infosys").find("fillcolor=\"#c92a2a\", fontcolor=\"white\"") != std::string::npos);
+    CHECK(node("india").find("fillcolor=\"#e48f75\"") != std::string::npos);  // halfway
+    CHECK(node("alex-li").find("fillcolor=\"#fff3bf\"") != std::string::npos);
+    CHECK(dot.find(">degree 0</TD>") != std::string::npos);
+    CHECK(dot.find(">degree 4</TD>") != std::string::npos);
+}
