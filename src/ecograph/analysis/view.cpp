@@ -83,9 +83,25 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
         arcs.push_back({s, t, w});
         if (!view.directed_ && s != t) arcs.push_back({t, s, w});
     }
-    std::stable_sort(arcs.begin(), arcs.end(), [](const Arc& a, const Arc& b) {
-        return std::tie(a.from, a.to) < std::tie(b.from, b.to);
-    });
+    // The order of one stable sort by (from, to), in O(m + sum of d log d) rather than
+    // O(m log m): arcs grouped by `from` in input order (relations already are, by source;
+    // an undirected view's reversed arcs are bucketed by a stable counting sort), then each
+    // group stably sorted by `to`.
+    std::vector<std::uint64_t> start(n + 1, 0);
+    for (const Arc& a : arcs) ++start[a.from + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    const bool grouped = std::is_sorted(arcs.begin(), arcs.end(),
+                                        [](const Arc& a, const Arc& b) { return a.from < b.from; });
+    if (!grouped) {
+        std::vector<Arc> bucketed(arcs.size());
+        std::vector<std::uint64_t> next(start.begin(), start.end() - 1);
+        for (const Arc& a : arcs) bucketed[next[a.from]++] = a;
+        arcs.swap(bucketed);
+    }
+    for (std::size_t v = 0; v < n; ++v)
+        std::stable_sort(arcs.begin() + static_cast<std::ptrdiff_t>(start[v]),
+                         arcs.begin() + static_cast<std::ptrdiff_t>(start[v + 1]),
+                         [](const Arc& a, const Arc& b) { return a.to < b.to; });
 
     // Collapse runs of the same (from, to).
     view.out_off_.assign(n + 1, 0);
