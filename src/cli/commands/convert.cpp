@@ -74,8 +74,7 @@ int run(const ConvertOptions& o) {
             write_json(g, schema, out);
             break;
         case FileFormat::Mermaid: {
-            const bool markdown =
-                o.output.size() > 3 && o.output.compare(o.output.size() - 3, 3, ".md") == 0;
+            const bool markdown = markdown_path(o.output);
             write_mermaid(g, schema, out, markdown);
             break;
         }

@@ -6,6 +6,7 @@
 #include "ecograph/analysis/paths.hpp"
 #include "ecograph/core/error.hpp"
 #include "ecograph/io/dot_writer.hpp"
+#include "ecograph/io/formats.hpp"
 #include "ecograph/io/mermaid_writer.hpp"
 #include "ecograph/render/render.hpp"
 #include "ecograph/render/styled_dot.hpp"
@@ -54,8 +55,7 @@ int write_mermaid_view(const ExportOptions& o, const Graph& g, const Schema& sch
                                 g.relation_count(), kMaxMermaidRelations),
                     ExitStatus::Usage);
     std::ostringstream out;
-    const bool markdown =
-        o.output.size() > 3 && o.output.compare(o.output.size() - 3, 3, ".md") == 0;
+    const bool markdown = markdown_path(o.output);
     write_mermaid(g, schema, out, markdown, o.title);
     if (out.str().size() > kMaxMermaidText)
         throw Error(fmt::format("the Mermaid text is {} characters, more than Mermaid renders "

@@ -23,21 +23,9 @@ struct ReachOptions {
     std::string output;
 };
 
-// The witness route in reading order: from FROM to the answer, or with --reverse from the
-// answer to FROM, so that it always reads along the relations followed.
-std::vector<RouteStep> route_steps(const Graph& g, const ReachResult& r, EntityIndex to,
-                                   bool reverse) {
-    auto steps = witness(r, g, to);
-    if (reverse) {
-        std::reverse(steps.begin(), steps.end());
-        for (auto& s : steps) s.forward = !s.forward;
-    }
-    return steps;
-}
-
 std::string route_of(const Graph& g, const ReachResult& r, EntityIndex from, EntityIndex to,
                      bool reverse) {
-    return route_text(g, reverse ? to : from, route_steps(g, r, to, reverse));
+    return route_text(g, reverse ? to : from, reading_witness(r, g, to, reverse));
 }
 
 int run(ReachOptions o) {
@@ -78,7 +66,7 @@ int run(ReachOptions o) {
                                         {"type", g.entity_type_name(v)},
                                         {"distance", r.distance[v]}};
             if (o.explain) {
-                auto steps = route_steps(g, r, v, o.reverse);
+                auto steps = reading_witness(r, g, v, o.reverse);
                 e["path"] = route_of(g, r, from, v, o.reverse);
                 nlohmann::ordered_json rels = nlohmann::ordered_json::array();
                 for (const auto& s : steps)

@@ -112,6 +112,16 @@ std::vector<RouteStep> witness(const ReachResult& r, const Graph& g, EntityIndex
     return steps;
 }
 
+std::vector<RouteStep> reading_witness(const ReachResult& r, const Graph& g, EntityIndex to,
+                                       bool reverse) {
+    auto steps = witness(r, g, to);
+    if (reverse) {
+        std::reverse(steps.begin(), steps.end());
+        for (auto& s : steps) s.forward = !s.forward;
+    }
+    return steps;
+}
+
 std::string route_text(const Graph& g, EntityIndex start, const std::vector<RouteStep>& steps) {
     std::string out(g.id(start));
     for (const auto& s : steps) {

@@ -38,6 +38,11 @@ struct ReachResult {
 ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& options,
                   std::size_t max_hops = kUnlimited);
 
+/// The witness route in reading order: as witness() gives it, or, for a reach made with
+/// `reverse`, from `to` back to the start, so that it always reads along the relations.
+std::vector<RouteStep> reading_witness(const ReachResult& r, const Graph& g, EntityIndex to,
+                                       bool reverse);
+
 /// The steps of the witness route from the start to `to` (empty for the start itself).
 std::vector<RouteStep> witness(const ReachResult& r, const Graph& g, EntityIndex to);
 

@@ -50,6 +50,8 @@ std::optional<FileFormat> format_from_extension(std::string_view path) {
     return parse_format(path.substr(dot + 1));
 }
 
+bool markdown_path(std::string_view path) { return path.ends_with(".md"); }
+
 FileFormat input_format(std::string_view path) {
     auto f = format_from_extension(path);
     return f && readable(*f) ? *f : FileFormat::Dot;
@@ -58,10 +60,10 @@ FileFormat input_format(std::string_view path) {
 bool readable(FileFormat f) { return f != FileFormat::Mermaid; }
 
 bool read_graph_text(FileFormat f, std::string_view text, const std::string& origin,
-                     GraphBuilder& builder, Diagnostics& diags) {
+                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release) {
     switch (f) {
         case FileFormat::Csv:
-            return read_csv(text, origin, builder, diags);
+            return read_csv(text, origin, builder, diags, release);
         case FileFormat::GraphML:
             return read_graphml(text, origin, builder, diags);
         case FileFormat::Json:

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ecograph/core/diagnostic.hpp"
+#include "ecograph/io/csv_reader.hpp"
 #include "ecograph/model/graph.hpp"
 
 namespace ecograph {
@@ -21,14 +22,17 @@ std::optional<FileFormat> parse_format(std::string_view name);
 /// The format a file name says by its extension (.gv/.dot, .csv, .graphml/.xml, .json,
 /// .mmd/.mermaid), or nullopt when the extension names none.
 std::optional<FileFormat> format_from_extension(std::string_view path);
+/// Whether the file name ends in ".md": Mermaid written there is fenced as a Markdown page.
+bool markdown_path(std::string_view path);
 /// Input format of a file: by extension, and DOT when the extension names no format.
 FileFormat input_format(std::string_view path);
 /// Whether ecograph can read the format (all but Mermaid).
 bool readable(FileFormat f);
 
 /// Reads one file's text in format `f` into `builder`. Returns false, with diagnostics naming
-/// `origin` and a line, when the file cannot be used.
+/// `origin` and a line, when the file cannot be used. `release` is told which bytes a reader
+/// that streams (CSV) is done with, so that a mapped file's pages can be dropped.
 bool read_graph_text(FileFormat f, std::string_view text, const std::string& origin,
-                     GraphBuilder& builder, Diagnostics& diags);
+                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release = {});
 
 }  // namespace ecograph

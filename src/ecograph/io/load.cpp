@@ -2,7 +2,6 @@
 
 #include "ecograph/core/error.hpp"
 #include "ecograph/core/mapped_file.hpp"
-#include "ecograph/io/csv_reader.hpp"
 #include "ecograph/io/formats.hpp"
 #include "ecograph/schema/validate.hpp"
 
@@ -22,13 +21,10 @@ LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schem
             ok = false;
             continue;
         }
-        const FileFormat f = format.value_or(input_format(path));
-        if (f == FileFormat::Csv)  // streams through big files: drop what it has read
-            ok = read_csv(file->text(), path, builder, result.diags,
-                          [&](std::size_t begin, std::size_t end) { file->release(begin, end); }) &&
-                 ok;
-        else
-            ok = read_graph_text(f, file->text(), path, builder, result.diags) && ok;
+        ok = read_graph_text(
+                 format.value_or(input_format(path)), file->text(), path, builder, result.diags,
+                 [&](std::size_t begin, std::size_t end) { file->release(begin, end); }) &&
+             ok;
     }
     if (ok) {
         result.graph = std::move(builder).build();

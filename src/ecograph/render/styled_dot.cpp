@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <numeric>
 #include <set>
 
 #include <fmt/format.h>
@@ -106,14 +105,7 @@ private:
     }
 
     void edges() {
-        std::vector<RelationIndex> rels(g_.relation_count());
-        std::iota(rels.begin(), rels.end(), 0);
-        std::stable_sort(rels.begin(), rels.end(), [&](RelationIndex a, RelationIndex b) {
-            return std::make_tuple(g_.id(g_.source(a)), g_.id(g_.target(a)),
-                                   g_.relation_type_name(a)) <
-                   std::make_tuple(g_.id(g_.source(b)), g_.id(g_.target(b)),
-                                   g_.relation_type_name(b));
-        });
+        const std::vector<RelationIndex> rels = relations_by_ends(g_);
         const char* op = g_.directed() ? " -> " : " -- ";
         for (RelationIndex r : rels) {
             std::string_view type = g_.relation_type_name(r);

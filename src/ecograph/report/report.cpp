@@ -310,11 +310,9 @@ std::string reachability_page(Context& c, std::map<EntityIndex, Table>& reached_
         data["reachability"].push_back(entry);
         for (std::size_t i = 0; i < reaching.size() && i < kMaxListedPerRegion; ++i) {
             EntityIndex v = reaching[i];
-            // The witness runs from the region backwards; print it from v towards the region.
-            ReachResult forward = reach(c.g, v, {});
             list.add_row({entity_name(c.g, v), std::string(c.g.entity_type_name(v)),
                           std::to_string(r.distance[v]),
-                          route_text(c.g, v, witness(forward, c.g, region))});
+                          route_text(c.g, v, reading_witness(r, c.g, v, true))});
         }
     }
     std::string page = "# Reachability of regions\n\n";

@@ -2,23 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "read_helper.hpp"
+
 using namespace ecograph;
+using namespace ecograph::testing;
 
 namespace {
-struct Read {
-    bool ok;
-    Diagnostics diags;
-    std::optional<Graph> graph;
-};
 Read read(const std::vector<std::pair<std::string, std::string>>& files) {
-    GraphBuilder b;
-    Read r{true, {}, {}};
-    for (const auto& [name, text] : files) r.ok = read_csv(text, name, b, r.diags) && r.ok;
-    if (r.ok) r.graph = std::move(b).build();
-    return r;
-}
-std::string first(const Read& r) {
-    return r.diags.empty() ? "" : format_diagnostic(r.diags.items().front());
+    return read_with([](std::string_view text, const std::string& name, GraphBuilder& b,
+                        Diagnostics& d) { return read_csv(text, name, b, d); },
+                     files);
 }
 }  // namespace
 

@@ -6,20 +6,16 @@
 
 #include <catch2/catch.hpp>
 
+#include "read_helper.hpp"
+
 using namespace ecograph;
+using namespace ecograph::testing;
 
 namespace {
-struct Read {
-    bool ok;
-    Diagnostics diags;
-    std::optional<Graph> graph;
-};
 Read read(const std::vector<std::pair<std::string, std::string>>& files) {
-    GraphBuilder b;
-    Read r{true, {}, {}};
-    for (const auto& [name, text] : files) r.ok = read_graphml(text, name, b, r.diags) && r.ok;
-    if (r.ok) r.graph = std::move(b).build();
-    return r;
+    return read_with([](std::string_view text, const std::string& name, GraphBuilder& b,
+                        Diagnostics& d) { return read_graphml(text, name, b, d); },
+                     files);
 }
 Read read(const std::string& name, const std::string& text) { return read({{name, text}}); }
 std::string fixture(const std::string& name) {
@@ -31,9 +27,6 @@ std::string fixture(const std::string& name) {
     return text.str();
 }
 Read read_fixture(const std::string& name) { return read(name, fixture(name)); }
-std::string first(const Read& r) {
-    return r.diags.empty() ? "" : format_diagnostic(r.diags.items().front());
-}
 std::string attr(const Graph& g, std::string_view id, std::string_view key) {
     const std::string* v = g.entity_attr(*g.find(id), key);
     return v ? *v : "<none>";

@@ -3,33 +3,23 @@
 #include <catch2/catch.hpp>
 
 #include "ecograph/core/atomic_file.hpp"
+#include "read_helper.hpp"
 
 using namespace ecograph;
+using namespace ecograph::testing;
 
 namespace {
 
-struct Read {
-    bool ok;
-    Diagnostics diags;
-    std::optional<Graph> graph;
-};
-
 Read read(const std::vector<std::pair<std::string, std::string>>& files) {
-    GraphBuilder b;
-    Read r{true, {}, {}};
-    for (const auto& [name, text] : files) r.ok = read_json(text, name, b, r.diags) && r.ok;
-    if (r.ok) r.graph = std::move(b).build();
-    return r;
+    return read_with([](std::string_view text, const std::string& name, GraphBuilder& b,
+                        Diagnostics& d) { return read_json(text, name, b, d); },
+                     files);
 }
 Read read(const std::string& text) { return read({{"g.json", text}}); }
 
 Read fixture(const std::string& name) {
     std::string path = std::string(ECOGRAPH_SOURCE_DIR) + "/tests/fixtures/formats/json/" + name;
     return read({{name, read_file(path)}});
-}
-
-std::string first(const Read& r) {
-    return r.diags.empty() ? "" : format_diagnostic(r.diags.items().front());
 }
 
 std::string attr(const Graph& g, std::string_view id, std::string_view key) {
