@@ -138,6 +138,10 @@ TEST_CASE("centrality: identical results on 1 and 2 threads", "[analysis][thread
     CHECK(harmonic(v, false, one) == harmonic(v, false, two));
     AnalysisView plain = AnalysisView::build(*loaded.graph, {});
     CHECK(pagerank(plain, {}, one) == pagerank(plain, {}, two));
+    CHECK(betweenness(plain, false, true, one).vertex ==
+          betweenness(plain, false, true, two).vertex);
+    CHECK(closeness(plain, true, one) == closeness(plain, true, two));
+    CHECK(harmonic(plain, false, one) == harmonic(plain, false, two));
 }
 
 TEST_CASE("approx betweenness: within epsilon of the exact values on several seeds",

@@ -44,6 +44,25 @@ struct LocalGraph {
             off[i + 1] = nbr.size();
         }
     }
+
+    /// The same entities with every arc reversed (no orig_arc), neighbours sorted.
+    LocalGraph transposed() const {
+        LocalGraph t;
+        const std::size_t n = to_entity.size();
+        t.to_entity = to_entity;
+        t.off.assign(n + 1, 0);
+        for (std::uint32_t w : nbr) ++t.off[w + 1];
+        for (std::size_t v = 0; v < n; ++v) t.off[v + 1] += t.off[v];
+        t.nbr.resize(nbr.size());
+        std::vector<std::uint64_t> fill(t.off.begin(), t.off.end() - 1);
+        for (std::size_t v = 0; v < n; ++v)  // by increasing v: each list comes out sorted
+            for (std::uint64_t a = off[v]; a < off[v + 1]; ++a)
+                t.nbr[fill[nbr[a]]++] = static_cast<std::uint32_t>(v);
+        return t;
+    }
+
+private:
+    LocalGraph() = default;
 };
 
 }  // namespace ecograph::detail

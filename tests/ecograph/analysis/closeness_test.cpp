@@ -1,0 +1,68 @@
+// Unweighted closeness and harmonic run 64 breadth-first searches at once, switching between
+// pushing and pulling per level; here they must equal one plain BFS per source on seeded random
+// graphs of sizes around the 64-source batches, directed and not, with unreachable pairs.
+#include "ecograph/analysis/closeness.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "ecograph/model/graph.hpp"
+
+using namespace ecograph;
+
+namespace {
+
+// Hop counts from s along out-arcs (-1 when not reached).
+std::vector<int> bfs(const AnalysisView& v, EntityIndex s) {
+    std::vector<int> hops(v.size(), -1);
+    std::vector<EntityIndex> queue{s};
+    hops[s] = 0;
+    for (std::size_t head = 0; head < queue.size(); ++head) {
+        auto arcs = v.out(queue[head]);
+        for (const auto* w = arcs.begin; w != arcs.end; ++w)
+            if (hops[*w] < 0) {
+                hops[*w] = hops[queue[head]] + 1;
+                queue.push_back(*w);
+            }
+    }
+    return hops;
+}
+
+}  // namespace
+
+TEST_CASE("closeness and harmonic: batched searches equal one BFS per source", "[analysis]") {
+    std::uint64_t state = 7;
+    auto next = [&](std::uint32_t bound) {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>((state >> 33) % bound);
+    };
+    for (std::uint32_t n : {1u, 2u, 63u, 64u, 65u, 129u, 300u}) {
+        for (double density : {0.6, 1.5, 4.0}) {
+            GraphBuilder b;
+            for (std::uint32_t i = 0; i < n; ++i) b.entity("v" + std::to_string(i), {});
+            const auto m = static_cast<std::uint32_t>(density * n);
+            for (std::uint32_t i = 0; i < m; ++i)
+                b.add_relation(next(n), next(n), "partners_with", {});
+            Graph g = std::move(b).build();
+            for (bool undirected : {false, true}) {
+                AnalysisView v = AnalysisView::build(g, {{}, undirected, ""});
+                auto close = closeness(v, true), plain = closeness(v, false);
+                auto harm = harmonic(v, false);
+                for (EntityIndex s = 0; s < n; ++s) {
+                    double reached = 0, total = 0, inverse = 0;
+                    for (int h : bfs(v, s))
+                        if (h > 0) {
+                            reached += 1;
+                            total += h;
+                            inverse += 1.0 / h;
+                        }
+                    INFO("n " << n << " density " << density << " undirected " << undirected
+                              << " source " << s);
+                    double expect = total > 0 ? reached / total : 0.0;
+                    CHECK(plain[s] == expect);
+                    CHECK(close[s] == (n > 1 ? expect * (reached / (n - 1)) : expect));
+                    CHECK(harm[s] == Approx(inverse).epsilon(1e-12));
+                }
+            }
+        }
+    }
+}
