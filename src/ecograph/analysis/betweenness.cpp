@@ -25,18 +25,22 @@ struct Scratch {
 };
 
 // Per-thread state of one BFS. hops is kept apart and small (4 bytes an entity) because every
-// arc reads it; sigma and coef are read only for arcs between consecutive levels.
+// arc of the forward pass reads it. coef holds (1 + delta) / sigma only for the level just
+// below the one being summed, and 0 elsewhere, so the backward pass adds coef over all of an
+// entity's arcs without looking at hops; pending holds a level's coefs until it is published.
 struct BfsState {
     std::vector<std::int32_t> hops;
-    std::vector<double> sigma, coef;
+    std::vector<double> sigma, coef, pending;
     std::vector<std::uint32_t> order;
-    explicit BfsState(std::size_t n) : hops(n, -1), sigma(n, 0.0), coef(n, 0.0), order(n + 1) {}
+    explicit BfsState(std::size_t n)
+        : hops(n, -1), sigma(n, 0.0), coef(n, 0.0), pending(n), order(n + 1) {}
 };
 
-// Unweighted Brandes from one source. coef = (1 + delta) / sigma is computed once per entity,
-// so the backward pass needs no division per arc. This loop is nearly all of the run time.
-void brandes_bfs(const detail::LocalGraph& g, std::uint32_t s, BfsState& st, double* vertex_acc,
-                 double* edge_acc) {
+// Unweighted Brandes from one source. Each dependency is added `weight` times (the source and
+// the leaves it stands for, see betweenness()). This loop is nearly all of the run time.
+// Returns how many entities the source reaches, itself included.
+std::size_t brandes_bfs(const detail::LocalGraph& g, std::uint32_t s, BfsState& st, double weight,
+                        double* vertex_acc, double* edge_acc) {
     std::int32_t* hops = st.hops.data();
     double* sigma = st.sigma.data();
     double* coef = st.coef.data();
@@ -64,40 +68,51 @@ void brandes_bfs(const detail::LocalGraph& g, std::uint32_t s, BfsState& st, dou
             sigma[w] += h == next ? sv : 0.0;
         }
     }
-    for (std::size_t i = tail; i-- > 0;) {
-        std::uint32_t v = order[i];
-        const std::int32_t next = hops[v] + 1;
-        double sum = 0;
-        if (edge_acc) {
-            for (std::uint64_t a = off[v]; a < off[v + 1]; ++a) {
-                std::uint32_t w = nbr[a];
-                if (hops[w] == next) {
-                    sum += coef[w];
-                    edge_acc[a] += sigma[v] * coef[w];
+    // Backward, one level at a time: order[begin, end) is a level, order[end, below) the
+    // level under it, whose coefs are the only ones published.
+    double* pending = st.pending.data();
+    std::size_t end = tail, below = tail;
+    while (end > 0) {
+        const std::int32_t level = hops[order[end - 1]];
+        std::size_t begin = end;
+        while (begin > 0 && hops[order[begin - 1]] == level) --begin;
+        for (std::size_t i = begin; i < end; ++i) {
+            std::uint32_t v = order[i];
+            double sum = 0;
+            if (edge_acc) {
+                for (std::uint64_t a = off[v]; a < off[v + 1]; ++a) {
+                    double c = coef[nbr[a]];
+                    sum += c;
+                    edge_acc[a] += c != 0 ? weight * sigma[v] * c : 0.0;
                 }
+            } else {
+                // Two running sums halve the chain of dependent additions.
+                double sum2 = 0;
+                std::uint64_t a = off[v];
+                for (; a + 1 < off[v + 1]; a += 2) {
+                    sum += coef[nbr[a]];
+                    sum2 += coef[nbr[a + 1]];
+                }
+                if (a < off[v + 1]) sum += coef[nbr[a]];
+                sum += sum2;
             }
-        } else {
-            // Two running sums halve the chain of dependent additions.
-            double sum2 = 0;
-            std::uint64_t a = off[v];
-            for (; a + 1 < off[v + 1]; a += 2) {
-                std::uint32_t w = nbr[a], x = nbr[a + 1];
-                double c = coef[w], d = coef[x];
-                sum += hops[w] == next ? c : 0.0;
-                sum2 += hops[x] == next ? d : 0.0;
-            }
-            if (a < off[v + 1]) sum += hops[nbr[a]] == next ? coef[nbr[a]] : 0.0;
-            sum += sum2;
+            double delta = sigma[v] * sum;
+            pending[i] = (1.0 + delta) / sigma[v];
+            if (v != s) vertex_acc[v] += weight * delta;
         }
-        double delta = sigma[v] * sum;
-        coef[v] = (1.0 + delta) / sigma[v];
-        if (v != s) vertex_acc[v] += delta;
+        for (std::size_t i = end; i < below; ++i) coef[order[i]] = 0;
+        for (std::size_t i = begin; i < end; ++i) coef[order[i]] = pending[i];
+        below = end;
+        end = begin;
     }
+    for (std::size_t i = 0; i < below; ++i) coef[order[i]] = 0;
     for (std::size_t i = 0; i < tail; ++i) {
         hops[order[i]] = -1;
         sigma[order[i]] = 0;
     }
+    return tail;
 }
+
 void brandes_dijkstra(const AnalysisView& view, EntityIndex s, Scratch& st, double* vertex_acc,
                       double* edge_acc) {
     using Item = std::pair<double, EntityIndex>;
@@ -170,13 +185,35 @@ BetweennessResult betweenness(const AnalysisView& view, bool normalized, bool ed
     std::vector<std::vector<double>> edge_acc(edges ? kPartitions : 0,
                                               std::vector<double>(local_arcs, 0.0));
 
+    // Undirected, unweighted, entity scores only: a leaf (an entity with one neighbour u,
+    // which has others) has u's dependencies, except that u lies on every path it starts
+    // (Baglioni et al., 2012). Its search is skipped and u's counted once more per leaf.
+    std::vector<std::uint32_t> leaves;
+    if (local && !view.directed() && !edges) {
+        leaves.assign(n, 0);
+        for (std::size_t v = 0; v < n; ++v) {
+            auto degree = [&](std::size_t x) { return local->off[x + 1] - local->off[x]; };
+            if (degree(v) == 1 && degree(local->nbr[local->off[v]]) > 1)
+                ++leaves[local->nbr[local->off[v]]];
+        }
+    }
+    auto is_leaf = [&](std::size_t v) {
+        return !leaves.empty() && local->off[v + 1] - local->off[v] == 1 &&
+               leaves[local->nbr[local->off[v]]] > 0;
+    };
+
     // Sources are taken in local order (unweighted) or entity order (weighted); either way the
     // partitions, and so the sums, are the same on any number of threads.
     for_each_partitioned(n, control, threads, [&](unsigned t, std::size_t p, std::size_t item) {
         double* edges_out = edges ? edge_acc[p].data() : nullptr;
-        if (local)
-            brandes_bfs(*local, static_cast<std::uint32_t>(item), bfs[t], acc[p].data(), edges_out);
-        else
+        if (local) {
+            if (is_leaf(item)) return;
+            const double extra = leaves.empty() ? 0 : leaves[item];
+            std::size_t reached = brandes_bfs(*local, static_cast<std::uint32_t>(item), bfs[t],
+                                              1 + extra, acc[p].data(), edges_out);
+            // The leaves' paths to everyone but u and themselves.
+            if (extra > 0) acc[p][item] += extra * static_cast<double>(reached - 2);
+        } else
             brandes_dijkstra(view, static_cast<EntityIndex>(item), scratch[t], acc[p].data(),
                              edges_out);
     });

@@ -5,7 +5,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "ecograph/model/graph.hpp"
+#include "random_graph.hpp"
 
 using namespace ecograph;
 
@@ -30,19 +30,10 @@ std::vector<int> bfs(const AnalysisView& v, EntityIndex s) {
 }  // namespace
 
 TEST_CASE("closeness and harmonic: batched searches equal one BFS per source", "[analysis]") {
-    std::uint64_t state = 7;
-    auto next = [&](std::uint32_t bound) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::uint32_t>((state >> 33) % bound);
-    };
+    test::Lcg rng{7};
     for (std::uint32_t n : {1u, 2u, 63u, 64u, 65u, 129u, 300u}) {
         for (double density : {0.6, 1.5, 4.0}) {
-            GraphBuilder b;
-            for (std::uint32_t i = 0; i < n; ++i) b.entity("v" + std::to_string(i), {});
-            const auto m = static_cast<std::uint32_t>(density * n);
-            for (std::uint32_t i = 0; i < m; ++i)
-                b.add_relation(next(n), next(n), "partners_with", {});
-            Graph g = std::move(b).build();
+            Graph g = test::random_graph(rng, n, static_cast<std::uint32_t>(density * n));
             for (bool undirected : {false, true}) {
                 AnalysisView v = AnalysisView::build(g, {{}, undirected, ""});
                 auto close = closeness(v, true), plain = closeness(v, false);

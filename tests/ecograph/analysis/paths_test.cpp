@@ -19,6 +19,7 @@
 #include "ecograph/analysis/resilience.hpp"
 #include "ecograph/io/dot_reader.hpp"
 #include "ecograph/io/load.hpp"
+#include "random_graph.hpp"
 
 using namespace ecograph;
 using nlohmann::json;
@@ -609,18 +610,10 @@ TEST_CASE("resilience: an unreachable entity leading in does not hide dominators
 
 TEST_CASE("bidirectional_path: as short as reach finds, and a real route", "[paths]") {
     // Seeded random graphs of two relation types, sparse enough to have unreachable pairs.
-    std::uint64_t state = 42;
-    auto next = [&](std::uint32_t bound) {
-        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
-        return static_cast<std::uint32_t>((state >> 33) % bound);
-    };
+    test::Lcg rng{42};
     for (int trial = 0; trial < 20; ++trial) {
-        GraphBuilder b;
-        const std::uint32_t n = 30 + next(50), m = n + next(2 * n);
-        for (std::uint32_t i = 0; i < n; ++i) b.entity("v" + std::to_string(i), {});
-        for (std::uint32_t i = 0; i < m; ++i)
-            b.add_relation(next(n), next(n), next(2) ? "partners_with" : "resells", {});
-        Graph g = std::move(b).build();
+        const std::uint32_t n = 30 + rng.next(50), m = n + rng.next(2 * n);
+        Graph g = test::random_graph(rng, n, m, {"partners_with", "resells"});
         for (const RouteOptions& o :
              {RouteOptions{{}, false, false}, RouteOptions{{}, true, false},
               RouteOptions{{}, false, true}, RouteOptions{{"resells"}, false, false}}) {
