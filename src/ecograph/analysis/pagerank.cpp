@@ -1,5 +1,6 @@
 #include "ecograph/analysis/pagerank.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -32,30 +33,51 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                 "PageRank needs non-negative weights: an entity's outgoing weights sum "
                 "below zero");
     }
-    std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n), share(n);
-    unsigned threads = partition_threads(n, control);
+    // share[v] = x[v] / out_strength[v], what v hands each unit of outgoing strength; entities
+    // without outgoing arcs hand their rank to the teleport set instead ("dangling").
+    std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n), share(n), next_share(n);
+    double dangling = 0;
+    for (EntityIndex v = 0; v < n; ++v) {
+        share[v] = out_strength[v] > 0 ? x[v] / out_strength[v] : 0.0;
+        if (out_strength[v] <= 0) dangling += x[v];
+    }
+    // Entities in fixed blocks, one parallel pass per iteration: each block pulls its new
+    // ranks and sums its own change and dangling rank; blocks are summed in block order, so
+    // the result does not depend on the thread count.
+    constexpr std::size_t kBlock = 4096;
+    const std::size_t blocks = (n + kBlock - 1) / kBlock;
+    std::vector<double> block_change(blocks), block_dangling(blocks);
+    unsigned threads = partition_threads(blocks, control);
     for (std::size_t iter = 0; iter < o.max_iterations; ++iter) {
         control.check_cancelled();
-        double dangling = 0;
-        for (EntityIndex v = 0; v < n; ++v) {
-            if (out_strength[v] > 0)
-                share[v] = x[v] / out_strength[v];
-            else
-                dangling += x[v];
-        }
-        for_each_partitioned(n, RunControl{control.threads, {}, control.cancel}, threads,
-                             [&](unsigned, std::size_t, std::size_t item) {
-                                 auto v = static_cast<EntityIndex>(item);
-                                 double sum = 0;
-                                 auto in = view.in(v);
-                                 for (const auto* u = in.begin; u != in.end; ++u)
-                                     sum += share[*u] * view.in_strength(in.first + (u - in.begin));
-                                 next[v] = o.damping * (sum + dangling * teleport[v]) +
-                                           (1 - o.damping) * teleport[v];
-                             });
+        for_each_partitioned(
+            blocks, RunControl{control.threads, {}, control.cancel}, threads,
+            [&](unsigned, std::size_t, std::size_t b) {
+                double change = 0, lost = 0;
+                const std::size_t last = std::min(n, (b + 1) * kBlock);
+                for (auto v = static_cast<EntityIndex>(b * kBlock); v < last; ++v) {
+                    double sum = 0;
+                    auto in = view.in(v);
+                    for (const auto* u = in.begin; u != in.end; ++u)
+                        sum += share[*u] * view.in_strength(in.first + (u - in.begin));
+                    double nv =
+                        o.damping * (sum + dangling * teleport[v]) + (1 - o.damping) * teleport[v];
+                    change += std::abs(nv - x[v]);
+                    next[v] = nv;
+                    next_share[v] = out_strength[v] > 0 ? nv / out_strength[v] : 0.0;
+                    lost += out_strength[v] > 0 ? 0.0 : nv;
+                }
+                block_change[b] = change;
+                block_dangling[b] = lost;
+            });
         double change = 0;
-        for (EntityIndex v = 0; v < n; ++v) change += std::abs(next[v] - x[v]);
+        dangling = 0;
+        for (std::size_t b = 0; b < blocks; ++b) {
+            change += block_change[b];
+            dangling += block_dangling[b];
+        }
         x.swap(next);
+        share.swap(next_share);
         bool converged = change < static_cast<double>(n) * o.tolerance;
         // Progress counts iterations against the maximum; the last report clears the line.
         if (control.progress)
