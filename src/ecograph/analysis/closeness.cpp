@@ -56,8 +56,9 @@ private:
 // Unweighted views: 64 breadth-first searches at once (multi-source BFS, Then et al., VLDB
 // 2015). Bit i of a vertex's word stands for source first + i, so one pass over an arc serves
 // every search of the batch that has reached the arc's tail. Each level is expanded either
-// top-down (push from the vertices some search has just reached) or bottom-up (pull into the
-// vertices some search has not reached yet), whichever touches fewer arcs.
+// top-down (push from the vertices some search has just reached) or bottom-up (pull into every
+// vertex not yet reached by all), whichever touches fewer arcs. Lists of the vertices involved
+// keep a batch's cost to what it reaches, so small components stay cheap on large graphs.
 class BatchScan {
 public:
     // `in` is the transpose of `g` (the same graph when undirected).
@@ -70,51 +71,65 @@ public:
     void run(std::uint32_t first, unsigned sources, Level level) {
         const std::size_t n = seen_.size();
         const std::uint64_t all = sources == 64 ? ~0ULL : (1ULL << sources) - 1;
-        std::fill(seen_.begin(), seen_.end(), 0);
-        std::fill(frontier_.begin(), frontier_.end(), 0);
-        std::uint64_t push_cost = 0, pull_cost = g_.nbr.size();
-        for (unsigned i = 0; i < sources; ++i) {
-            seen_[first + i] = frontier_[first + i] = 1ULL << i;
-            push_cost += degree(g_, first + i);
-        }
         std::uint64_t* seen = seen_.data();
         std::uint64_t* frontier = frontier_.data();
         std::uint64_t* next = next_.data();
+        // Invariant between levels: frontier and next are 0 outside front_, seen outside
+        // touched_; complete_arcs counts the in-arcs of vertices every search has reached.
+        std::uint64_t complete_arcs = 0;
+        for (std::uint32_t i = 0; i < sources; ++i) {
+            seen[first + i] = frontier[first + i] = 1ULL << i;
+            front_.push_back(first + i);
+            touched_.push_back(first + i);
+            if (seen[first + i] == all) complete_arcs += degree(in_, first + i);
+        }
         std::uint32_t counts[64] = {};
-        for (std::int32_t hops = 1; push_cost > 0; ++hops) {
-            if (push_cost <= pull_cost) {
-                std::fill(next_.begin(), next_.end(), 0);
-                for (std::size_t v = 0; v < n; ++v)
-                    if (std::uint64_t m = frontier[v])
-                        for (std::uint64_t a = g_.off[v]; a < g_.off[v + 1]; ++a)
-                            next[g_.nbr[a]] |= m;
+        for (std::int32_t hops = 1; !front_.empty(); ++hops) {
+            std::uint64_t push_cost = front_.size();
+            for (std::uint32_t v : front_) push_cost += degree(g_, v);
+            if (push_cost <= n + in_.nbr.size() - complete_arcs) {
+                for (std::uint32_t v : front_) {
+                    const std::uint64_t m = frontier[v];
+                    for (std::uint64_t a = g_.off[v]; a < g_.off[v + 1]; ++a) {
+                        std::uint32_t w = g_.nbr[a];
+                        if (!next[w]) found_.push_back(w);
+                        next[w] |= m;
+                    }
+                }
             } else {
-                for (std::size_t v = 0; v < n; ++v) {
+                for (std::uint32_t v = 0; v < n; ++v) {
+                    if (seen[v] == all) continue;
                     std::uint64_t m = 0;
-                    if (seen[v] != all)
-                        for (std::uint64_t a = in_.off[v]; a < in_.off[v + 1]; ++a)
-                            m |= frontier[in_.nbr[a]];
-                    next[v] = m;
+                    for (std::uint64_t a = in_.off[v]; a < in_.off[v + 1]; ++a)
+                        m |= frontier[in_.nbr[a]];
+                    if (m) {
+                        next[v] = m;
+                        found_.push_back(v);
+                    }
                 }
             }
-            push_cost = 0;
-            pull_cost = 0;
-            for (std::size_t v = 0; v < n; ++v) {
-                std::uint64_t fresh = next[v] & ~seen[v];
-                frontier[v] = fresh;
-                if (fresh) {
-                    seen[v] |= fresh;
-                    push_cost += degree(g_, v);
-                    for (; fresh; fresh &= fresh - 1) ++counts[std::countr_zero(fresh)];
-                }
-                if (seen[v] != all) pull_cost += degree(in_, v);
+            for (std::uint32_t v : front_) frontier[v] = 0;
+            front_.clear();
+            for (std::uint32_t w : found_) {
+                std::uint64_t fresh = next[w] & ~seen[w];
+                next[w] = 0;
+                if (!fresh) continue;
+                if (!seen[w]) touched_.push_back(w);
+                seen[w] |= fresh;
+                if (seen[w] == all) complete_arcs += degree(in_, w);
+                frontier[w] = fresh;
+                front_.push_back(w);
+                for (; fresh; fresh &= fresh - 1) ++counts[std::countr_zero(fresh)];
             }
+            found_.clear();
             for (unsigned i = 0; i < sources; ++i)
                 if (counts[i]) {
                     level(i, hops, counts[i]);
                     counts[i] = 0;
                 }
         }
+        for (std::uint32_t v : touched_) seen[v] = 0;
+        touched_.clear();
     }
 
 private:
@@ -124,6 +139,7 @@ private:
     const detail::LocalGraph& g_;
     const detail::LocalGraph& in_;
     std::vector<std::uint64_t> seen_, frontier_, next_;
+    std::vector<std::uint32_t> front_, found_, touched_;  // see run()
 };
 
 // Unweighted: per-source totals from batches of 64 searches; score(totals) gives the result.
