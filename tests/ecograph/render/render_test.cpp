@@ -54,6 +54,20 @@ TEST_CASE("render: SVG in-process, identical across runs", "[render]") {
     REQUIRE_THROWS_AS(render_dot(dot, "spring", "svg"), Error);
 }
 
+TEST_CASE("render: every layout engine, and png/pdf after them", "[render]") {
+    // One Graphviz context serves every engine (neato and the others come from a second
+    // plugin), and PNG and PDF still render after them.
+    std::string dot = "graph g { a -- b; b -- c; c -- a; c -- d }";
+    for (const std::string& layout : layout_names()) {
+        INFO(layout);
+        std::string svg = render_dot(dot, layout, "svg");
+        CHECK_THAT(svg, Catch::Contains("<svg"));
+        CHECK(render_dot(dot, layout, "svg") == svg);
+    }
+    CHECK(render_dot(dot, "twopi", "png").substr(1, 3) == "PNG");
+    CHECK(render_dot(dot, "circo", "pdf").rfind("%PDF", 0) == 0);
+}
+
 TEST_CASE("styled_dot: --color-by fills from light (0) to dark (the highest)", "[render]") {
     Graph g = bundled();
     StyleOptions style;
