@@ -28,7 +28,7 @@ struct CentralityOptions {
     bool edges = false;
     bool no_wf_improved = false;
     double damping = 0.85;
-    double tolerance = 1e-12;
+    double tolerance = 1e-10;
     std::vector<std::string> personalize;
     double alpha = 0.1;
     double beta = 1.0;
@@ -310,7 +310,8 @@ void register_centrality(CLI::App& app, Context& ctx) {
     cmd->add_flag("--no-wf-improved", o->no_wf_improved,
                   "closeness: without the Wasserman-Faust correction for unreachable entities");
     cmd->add_option("--damping", o->damping, "pagerank: damping factor")->capture_default_str();
-    cmd->add_option("--tolerance", o->tolerance, "pagerank: convergence tolerance")
+    cmd->add_option("--tolerance", o->tolerance,
+                    "pagerank: stop when the summed change of all entities falls below this")
         ->capture_default_str();
     cmd->add_option("--personalize", o->personalize, "pagerank: teleport only to these entities")
         ->delimiter(',')

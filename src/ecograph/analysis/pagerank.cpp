@@ -78,7 +78,7 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         }
         x.swap(next);
         share.swap(next_share);
-        bool converged = change < static_cast<double>(n) * o.tolerance;
+        bool converged = change < o.tolerance;
         // Progress counts iterations against the maximum; the last report clears the line.
         if (control.progress)
             control.progress(converged ? o.max_iterations : iter + 1, o.max_iterations);

@@ -9,7 +9,9 @@ namespace ecograph {
 
 struct PageRankOptions {
     double damping = 0.85;
-    double tolerance = 1e-12;  ///< stop when the L1 change per entity falls below this
+    /// Stop when the L1 change of the whole vector (summed over entities; the values sum to 1)
+    /// falls below this, so the accuracy does not depend on the number of entities.
+    double tolerance = 1e-10;
     std::size_t max_iterations = 1000;
     std::vector<EntityIndex> personalize;  ///< teleport targets (all entities when empty)
 };
