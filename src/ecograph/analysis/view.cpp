@@ -66,62 +66,73 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
     std::vector<bool> keep = relation_type_mask(g, options.via);
     check_weight_attribute(g, options.weight);
 
-    std::vector<Arc> arcs;
-    arcs.reserve(view.directed_ ? g.relation_count() : 2 * g.relation_count());
-    for (RelationIndex r = 0; r < g.relation_count(); ++r) {
-        if (!keep[g.relation_type(r)]) continue;
-        double w = 1.0;
-        if (view.weighted_) {
-            w = relation_weight(g, r, options.weight);
+    // Arcs in the order of one stable sort by (from, to), in O(m + sum of d log d) rather than
+    // O(m log m): grouped by `from` with a stable counting sort, then each group stably sorted
+    // by `to`; runs of the same (from, to) collapse into one arc.
+    std::vector<std::uint64_t> start(n + 1, 0);
+    auto for_each_arc = [&](auto add) {
+        for (RelationIndex r = 0; r < g.relation_count(); ++r) {
+            if (!keep[g.relation_type(r)]) continue;
+            EntityIndex s = g.source(r), t = g.target(r);
+            add(r, s, t);
+            if (!view.directed_ && s != t) add(r, t, s);
+        }
+    };
+    for_each_arc([&](RelationIndex, EntityIndex s, EntityIndex) { ++start[s + 1]; });
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::uint64_t> next(start.begin(), start.end() - 1);
+    view.out_off_.assign(n + 1, 0);
+    view.out_nbr_.reserve(start[n]);
+    view.count_.reserve(start[n]);
+    if (!view.weighted_) {
+        // Unweighted: only targets move, and equal targets need no stable order.
+        std::vector<std::uint32_t> to(start[n]);
+        for_each_arc([&](RelationIndex, EntityIndex s, EntityIndex t) { to[next[s]++] = t; });
+        for (std::size_t v = 0; v < n; ++v) {
+            auto* first = to.data() + start[v];
+            auto* last = to.data() + start[v + 1];
+            std::sort(first, last);
+            for (const auto* i = first; i != last;) {
+                const auto* j = i;
+                while (j != last && *j == *i) ++j;
+                view.out_nbr_.push_back(*i);
+                view.count_.push_back(static_cast<std::uint32_t>(j - i));
+                i = j;
+            }
+            view.out_off_[v + 1] = view.out_nbr_.size();
+        }
+    } else {
+        std::vector<Arc> arcs(start[n]);
+        for_each_arc([&](RelationIndex r, EntityIndex s, EntityIndex t) {
+            double w = relation_weight(g, r, options.weight);
             if (positive_weights && !(w > 0))
                 throw Error(
                     fmt::format("relation '{}' has {}={}: weights used as lengths must be "
                                 "positive",
                                 g.relation_label(r), options.weight, w));
+            arcs[next[s]++] = {s, t, w};
+        });
+        for (std::size_t v = 0; v < n; ++v) {
+            auto first = arcs.begin() + static_cast<std::ptrdiff_t>(start[v]);
+            auto last = arcs.begin() + static_cast<std::ptrdiff_t>(start[v + 1]);
+            // Stable: parallel relations' weights are summed in input order.
+            std::stable_sort(first, last, [](const Arc& a, const Arc& b) { return a.to < b.to; });
+            for (auto i = first; i != last;) {
+                auto j = i;
+                double min_w = i->weight, sum_w = 0;
+                for (; j != last && j->to == i->to; ++j) {
+                    min_w = std::min(min_w, j->weight);
+                    sum_w += j->weight;
+                }
+                view.out_nbr_.push_back(i->to);
+                view.count_.push_back(static_cast<std::uint32_t>(j - i));
+                view.min_w_.push_back(min_w);
+                view.sum_w_.push_back(sum_w);
+                i = j;
+            }
+            view.out_off_[v + 1] = view.out_nbr_.size();
         }
-        EntityIndex s = g.source(r), t = g.target(r);
-        arcs.push_back({s, t, w});
-        if (!view.directed_ && s != t) arcs.push_back({t, s, w});
     }
-    // The order of one stable sort by (from, to), in O(m + sum of d log d) rather than
-    // O(m log m): arcs grouped by `from` in input order (relations already are, by source;
-    // an undirected view's reversed arcs are bucketed by a stable counting sort), then each
-    // group stably sorted by `to`.
-    std::vector<std::uint64_t> start(n + 1, 0);
-    for (const Arc& a : arcs) ++start[a.from + 1];
-    std::partial_sum(start.begin(), start.end(), start.begin());
-    const bool grouped = std::is_sorted(arcs.begin(), arcs.end(),
-                                        [](const Arc& a, const Arc& b) { return a.from < b.from; });
-    if (!grouped) {
-        std::vector<Arc> bucketed(arcs.size());
-        std::vector<std::uint64_t> next(start.begin(), start.end() - 1);
-        for (const Arc& a : arcs) bucketed[next[a.from]++] = a;
-        arcs.swap(bucketed);
-    }
-    for (std::size_t v = 0; v < n; ++v)
-        std::stable_sort(arcs.begin() + static_cast<std::ptrdiff_t>(start[v]),
-                         arcs.begin() + static_cast<std::ptrdiff_t>(start[v + 1]),
-                         [](const Arc& a, const Arc& b) { return a.to < b.to; });
-
-    // Collapse runs of the same (from, to).
-    view.out_off_.assign(n + 1, 0);
-    for (std::size_t i = 0; i < arcs.size();) {
-        std::size_t j = i;
-        double min_w = arcs[i].weight, sum_w = 0;
-        for (; j < arcs.size() && arcs[j].from == arcs[i].from && arcs[j].to == arcs[i].to; ++j) {
-            min_w = std::min(min_w, arcs[j].weight);
-            sum_w += arcs[j].weight;
-        }
-        view.out_nbr_.push_back(arcs[i].to);
-        view.count_.push_back(static_cast<std::uint32_t>(j - i));
-        if (view.weighted_) {
-            view.min_w_.push_back(min_w);
-            view.sum_w_.push_back(sum_w);
-        }
-        ++view.out_off_[arcs[i].from + 1];
-        i = j;
-    }
-    std::partial_sum(view.out_off_.begin(), view.out_off_.end(), view.out_off_.begin());
 
     if (view.directed_) {
         // Transpose: in-arcs grouped by target, sorted by source (counting sort keeps order).
