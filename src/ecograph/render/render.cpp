@@ -1,6 +1,7 @@
 #include "ecograph/render/render.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -107,6 +108,43 @@ Agraph_t* read_graph(std::string_view dot) {
     return agread(&in, &disc);
 }
 
+// neato and twopi can place an object one unit in the last place differently from run to
+// run (their sums are not always taken in the same order); SVG's two decimals hide it, PDF's
+// six do not. Snapping every laid-out coordinate to 1/100 point makes the bytes repeatable.
+double snap(double x) { return std::round(x * 100) / 100; }
+void snap(pointf& p) {
+    p.x = snap(p.x);
+    p.y = snap(p.y);
+}
+void snap(textlabel_t* label) {
+    if (label) snap(label->pos);
+}
+void snap_graph(Agraph_t* g) {
+    snap(GD_bb(g).LL);
+    snap(GD_bb(g).UR);
+    snap(GD_label(g));
+    for (int c = 1; c <= GD_n_cluster(g); ++c) snap_graph(GD_clust(g)[c]);
+}
+void snap_layout(Agraph_t* g) {
+    snap_graph(g);
+    for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        snap(ND_coord(n));
+        snap(ND_label(n));
+        snap(ND_xlabel(n));
+        for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+            for (textlabel_t* l : {ED_label(e), ED_xlabel(e), ED_head_label(e), ED_tail_label(e)})
+                snap(l);
+            if (!ED_spl(e)) continue;
+            for (int i = 0; i < ED_spl(e)->size; ++i) {
+                bezier& b = ED_spl(e)->list[i];
+                for (int j = 0; j < b.size; ++j) snap(b.list[j]);
+                snap(b.sp);
+                snap(b.ep);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 std::string render_dot(std::string_view dot, std::string_view layout, std::string_view format) {
@@ -132,6 +170,7 @@ std::string render_dot(std::string_view dot, std::string_view layout, std::strin
     if (format == "pdf") device = "pdf:cairo";
     if (gvLayout(gvc, g.get(), engine.c_str()) != 0)
         throw Error(fmt::format("Graphviz layout '{}' failed", layout));
+    if (layout != "dot") snap_layout(g.get());
     char* data = nullptr;
     unsigned int length = 0;
     int rc = gvRenderData(gvc, g.get(), device.c_str(), &data, &length);
