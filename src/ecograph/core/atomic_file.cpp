@@ -27,31 +27,56 @@ mode_t target_mode(const std::string& path) {
     return 0666 & ~mask;
 }
 
+// Writes all of `content` to fd; false (errno set) on failure.
+bool write_all(int fd, std::string_view content) {
+    const char* p = content.data();
+    std::size_t left = content.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
 }  // namespace
 
-void write_file_atomic(const std::string& path, std::string_view content) {
+void write_file_atomic(const std::string& given, std::string_view content) {
     namespace fs = std::filesystem;
     CooperativeScope cooperative;  // Ctrl-C lets the write finish rather than leave a temp file
+    std::string path = given;
+    struct stat st;
+    if (::stat(given.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+        // A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming over it would replace
+        // it with a file, so write into it.
+        int fd = ::open(given.c_str(), O_WRONLY | O_CLOEXEC);
+        bool ok = fd >= 0 && write_all(fd, content);
+        int saved = errno;
+        if (fd >= 0 && ::close(fd) != 0 && ok) {
+            ok = false;
+            saved = errno;
+        }
+        if (!ok) throw Error(fmt::format("{}: cannot write: {}", given, std::strerror(saved)));
+        return;
+    }
+    std::error_code ec;
+    if (fs::is_symlink(fs::symlink_status(given, ec))) {
+        // Replace the file the link points to, and keep the link.
+        fs::path resolved = fs::weakly_canonical(given, ec);
+        if (!ec) path = resolved.string();
+    }
     fs::path target(path);
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0)
-        throw Error(fmt::format("{}: cannot create a temporary file in '{}': {}", path,
+        throw Error(fmt::format("{}: cannot create a temporary file in '{}': {}", given,
                                 dir.string(), std::strerror(errno)));
-    const char* p = content.data();
-    std::size_t left = content.size();
-    bool ok = true;
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            ok = false;
-            break;
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
+    bool ok = write_all(fd, content);
     int saved = errno;
     // mkstemp creates 0600: keep the mode of the file being replaced, else 0666 less the umask.
     if (ok) ok = ::fchmod(fd, target_mode(path)) == 0 && ::fsync(fd) == 0;
@@ -66,7 +91,7 @@ void write_file_atomic(const std::string& path, std::string_view content) {
     }
     if (!ok) {
         ::unlink(tmpl.c_str());
-        throw Error(fmt::format("{}: cannot write: {}", path, std::strerror(saved)));
+        throw Error(fmt::format("{}: cannot write: {}", given, std::strerror(saved)));
     }
 }
 
