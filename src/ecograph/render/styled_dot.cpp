@@ -168,19 +168,20 @@ private:
                 html_escape(color), html_escape(color), html_escape(type_label(t)),
                 html_escape(style));
         }
-        // fdp lays clusters out at random (different on every run): there the legend is a
-        // plain node with its title inside.
-        bool cluster = o_.layout != "fdp";
+        // Only dot makes room for a cluster's label: elsewhere the title would overlap the
+        // first row (and fdp places clusters at random), so the legend is one node, with its
+        // title and its rounded frame drawn by the table itself.
+        bool cluster = o_.layout == "dot";
         if (cluster)
             out_ +=
                 "  subgraph cluster_legend {\n    graph [label=\"Legend\", style=\"rounded\", "
                 "color=\"#adb5bd\", fontsize=12];\n";
         else
-            rows = "<TR><TD COLSPAN=\"3\"><B>Legend</B></TD></TR>" + rows;
-        out_ +=
-            "    \"ecograph:legend\" [shape=plaintext, style=\"\", label=<<TABLE BORDER=\"0\" "
-            "CELLBORDER=\"0\" CELLSPACING=\"2\">" +
-            rows + "</TABLE>>];\n";
+            rows = "<TR><TD COLSPAN=\"3\"><FONT POINT-SIZE=\"12\">Legend</FONT></TD></TR>" + rows;
+        out_ += fmt::format(
+            "    \"ecograph:legend\" [shape=plaintext, style=\"\", label=<<TABLE {}"
+            "CELLBORDER=\"0\" CELLSPACING=\"2\">{}</TABLE>>];\n",
+            cluster ? "BORDER=\"0\" " : "BORDER=\"1\" STYLE=\"ROUNDED\" COLOR=\"#adb5bd\" ", rows);
         if (cluster) out_ += "  }\n";
     }
 

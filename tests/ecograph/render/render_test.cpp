@@ -54,6 +54,21 @@ TEST_CASE("render: SVG in-process, identical across runs", "[render]") {
     REQUIRE_THROWS_AS(render_dot(dot, "spring", "svg"), Error);
 }
 
+TEST_CASE("styled_dot: the legend is a cluster only where dot makes room for its title",
+          "[render]") {
+    Graph g = bundled();
+    for (const std::string& layout : layout_names()) {
+        INFO(layout);
+        StyleOptions o;
+        o.layout = layout;
+        std::string dot = styled_dot(g, Schema::builtin(), o);
+        bool cluster = dot.find("subgraph cluster_legend") != std::string::npos;
+        bool titled = dot.find(">Legend</FONT></TD></TR>") != std::string::npos;
+        CHECK(cluster == (layout == "dot"));
+        CHECK(titled == (layout != "dot"));
+    }
+}
+
 TEST_CASE("render: every layout engine, and png/pdf after them", "[render]") {
     // One Graphviz context serves every engine (neato and the others come from a second
     // plugin), and PNG and PDF still render after them.
