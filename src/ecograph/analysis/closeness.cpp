@@ -83,7 +83,8 @@ public:
             touched_.push_back(first + i);
             if (seen[first + i] == all) complete_arcs += degree(in_, first + i);
         }
-        std::uint32_t counts[64] = {};
+        std::uint64_t planes[33] = {};  // bit-sliced counters: a level reaches < 2^32 entities
+        unsigned used = 0;
         for (std::int32_t hops = 1; !front_.empty(); ++hops) {
             std::uint64_t push_cost = front_.size();
             for (std::uint32_t v : front_) push_cost += degree(g_, v);
@@ -119,14 +120,23 @@ public:
                 if (seen[w] == all) complete_arcs += degree(in_, w);
                 frontier[w] = fresh;
                 front_.push_back(w);
-                for (; fresh; fresh &= fresh - 1) ++counts[std::countr_zero(fresh)];
+                // Add fresh to the 64 counters at once: plane k holds bit k of every count.
+                for (unsigned k = 0; fresh; ++k) {
+                    std::uint64_t carry = planes[k] & fresh;
+                    planes[k] ^= fresh;
+                    fresh = carry;
+                    used = std::max(used, k + 1);
+                }
             }
             found_.clear();
-            for (unsigned i = 0; i < sources; ++i)
-                if (counts[i]) {
-                    level(i, hops, counts[i]);
-                    counts[i] = 0;
-                }
+            for (unsigned i = 0; i < sources; ++i) {
+                std::uint32_t count = 0;
+                for (unsigned k = 0; k < used; ++k)
+                    count |= static_cast<std::uint32_t>((planes[k] >> i) & 1) << k;
+                if (count) level(i, hops, count);
+            }
+            std::fill(planes, planes + used, 0);
+            used = 0;
         }
         for (std::uint32_t v : touched_) seen[v] = 0;
         touched_.clear();
