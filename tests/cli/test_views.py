@@ -838,7 +838,10 @@ class ViewTest(CliTestCase):
                            (["--top-by", "closeness", "--top", "2"], ""),
                            (["--collapse", "country"], ""), (["--hops", "-1"], ""),
                            (["--top", "many"], ""), (["--size-by", "age"], ""),
-                           (["--highlight-path", "isv1"], "")]:
+                           (["--highlight-path", "isv1"], ""),
+                           (["--cluster-by", "region", "--layout", "fdp"], "at random"),
+                           (["--cluster-by", "type", "--layout", "neato", "-f", "svg"],
+                            "--cluster-by needs --layout dot")]:
             with self.subTest(args=args):
                 r = run(["export", f] + args)
                 self.assertStatus(r, 2)

@@ -82,10 +82,13 @@ int run(const ExportOptions& o) {
         return 0;
     }
     if (o.format == "mermaid") return write_mermaid_view(o, g, schema);
-    if (o.layout == "fdp" && !o.cluster_by.empty())
+    if (o.layout != "dot" && !o.cluster_by.empty())
         throw Error(
-            "--cluster-by cannot be used with --layout fdp: fdp places clusters at random, "
-            "so the picture would change on every run; use dot or neato",
+            fmt::format("--cluster-by needs --layout dot: {}",
+                        o.layout == "fdp" ? "fdp places clusters at random, so the picture would "
+                                            "change on every run"
+                                          : o.layout + " lets cluster boxes overlap, so entities "
+                                                       "would appear inside the wrong box"),
             ExitStatus::Usage);
     StyleOptions style;
     style.layout = o.layout;
