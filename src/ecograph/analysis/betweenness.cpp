@@ -188,26 +188,24 @@ BetweennessResult betweenness(const AnalysisView& view, bool normalized, bool ed
     // Undirected, unweighted, entity scores only: a leaf (an entity with one neighbour u,
     // which has others) has u's dependencies, except that u lies on every path it starts
     // (Baglioni et al., 2012). Its search is skipped and u's counted once more per leaf.
-    std::vector<std::uint32_t> leaves;
-    if (local && !view.directed() && !edges) {
-        leaves.assign(n, 0);
-        for (std::size_t v = 0; v < n; ++v) {
-            auto degree = [&](std::size_t x) { return local->off[x + 1] - local->off[x]; };
-            if (degree(v) == 1 && degree(local->nbr[local->off[v]]) > 1)
-                ++leaves[local->nbr[local->off[v]]];
-        }
-    }
+    const bool skip_leaves = local && !view.directed() && !edges;
+    auto degree = [&](std::size_t x) { return local->off[x + 1] - local->off[x]; };
     auto is_leaf = [&](std::size_t v) {
-        return !leaves.empty() && local->off[v + 1] - local->off[v] == 1 &&
-               leaves[local->nbr[local->off[v]]] > 0;
+        return degree(v) == 1 && degree(local->nbr[local->off[v]]) > 1;
     };
+    std::vector<std::uint32_t> leaves;  // per entity, the leaves whose searches it stands for
+    if (skip_leaves) {
+        leaves.assign(n, 0);
+        for (std::size_t v = 0; v < n; ++v)
+            if (is_leaf(v)) ++leaves[local->nbr[local->off[v]]];
+    }
 
     // Sources are taken in local order (unweighted) or entity order (weighted); either way the
     // partitions, and so the sums, are the same on any number of threads.
     for_each_partitioned(n, control, threads, [&](unsigned t, std::size_t p, std::size_t item) {
         double* edges_out = edges ? edge_acc[p].data() : nullptr;
         if (local) {
-            if (is_leaf(item)) return;
+            if (skip_leaves && is_leaf(item)) return;
             const double extra = leaves.empty() ? 0 : leaves[item];
             std::size_t reached = brandes_bfs(*local, static_cast<std::uint32_t>(item), bfs[t],
                                               1 + extra, acc[p].data(), edges_out);

@@ -70,15 +70,23 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
     // O(m log m): grouped by `from` with a stable counting sort, then each group stably sorted
     // by `to`; runs of the same (from, to) collapse into one arc.
     std::vector<std::uint64_t> start(n + 1, 0);
-    auto for_each_arc = [&](auto add) {
+    // add(from, to, weight) for each arc of a kept relation; the weight is read (and checked)
+    // once per relation, and only when asked for.
+    auto for_each_arc = [&](bool weights, auto add) {
         for (RelationIndex r = 0; r < g.relation_count(); ++r) {
             if (!keep[g.relation_type(r)]) continue;
+            double w = weights ? relation_weight(g, r, options.weight) : 1.0;
+            if (weights && positive_weights && !(w > 0))
+                throw Error(
+                    fmt::format("relation '{}' has {}={}: weights used as lengths must be "
+                                "positive",
+                                g.relation_label(r), options.weight, w));
             EntityIndex s = g.source(r), t = g.target(r);
-            add(r, s, t);
-            if (!view.directed_ && s != t) add(r, t, s);
+            add(s, t, w);
+            if (!view.directed_ && s != t) add(t, s, w);
         }
     };
-    for_each_arc([&](RelationIndex, EntityIndex s, EntityIndex) { ++start[s + 1]; });
+    for_each_arc(false, [&](EntityIndex s, EntityIndex, double) { ++start[s + 1]; });
     std::partial_sum(start.begin(), start.end(), start.begin());
     std::vector<std::uint64_t> next(start.begin(), start.end() - 1);
     view.out_off_.assign(n + 1, 0);
@@ -87,7 +95,7 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
     if (!view.weighted_) {
         // Unweighted: only targets move, and equal targets need no stable order.
         std::vector<std::uint32_t> to(start[n]);
-        for_each_arc([&](RelationIndex, EntityIndex s, EntityIndex t) { to[next[s]++] = t; });
+        for_each_arc(false, [&](EntityIndex s, EntityIndex t, double) { to[next[s]++] = t; });
         for (std::size_t v = 0; v < n; ++v) {
             auto* first = to.data() + start[v];
             auto* last = to.data() + start[v + 1];
@@ -103,13 +111,7 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
         }
     } else {
         std::vector<Arc> arcs(start[n]);
-        for_each_arc([&](RelationIndex r, EntityIndex s, EntityIndex t) {
-            double w = relation_weight(g, r, options.weight);
-            if (positive_weights && !(w > 0))
-                throw Error(
-                    fmt::format("relation '{}' has {}={}: weights used as lengths must be "
-                                "positive",
-                                g.relation_label(r), options.weight, w));
+        for_each_arc(true, [&](EntityIndex s, EntityIndex t, double w) {
             arcs[next[s]++] = {s, t, w};
         });
         for (std::size_t v = 0; v < n; ++v) {

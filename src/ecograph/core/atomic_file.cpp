@@ -95,7 +95,7 @@ void write_file_atomic(const std::string& given, std::string_view content) {
     }
 }
 
-std::string read_file(const std::string& path) {
+std::filesystem::file_status input_status(const std::string& path) {
     std::error_code ec;
     auto status = std::filesystem::status(path, ec);
     if (ec || !std::filesystem::exists(status))
@@ -103,6 +103,11 @@ std::string read_file(const std::string& path) {
     if (std::filesystem::is_directory(status))
         throw Error(fmt::format("{}: is a directory, not a graph file", path),
                     ExitStatus::Unreadable);
+    return status;
+}
+
+std::string read_file(const std::string& path) {
+    input_status(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
         throw Error(fmt::format("{}: cannot open: {}", path, std::strerror(errno)),

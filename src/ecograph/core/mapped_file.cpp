@@ -1,29 +1,18 @@
 #include "ecograph/core/mapped_file.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <filesystem>
 #include <unistd.h>
 
-#include <fmt/format.h>
-
 #include "ecograph/core/atomic_file.hpp"
-#include "ecograph/core/error.hpp"
 #include <sys/mman.h>
 #include <sys/stat.h>
 
 namespace ecograph {
 
 MappedFile::MappedFile(const std::string& path) {
-    std::error_code ec;
-    auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status))
-        throw Error(fmt::format("{}: no such file", path), ExitStatus::Unreadable);
-    if (std::filesystem::is_directory(status))
-        throw Error(fmt::format("{}: is a directory, not a graph file", path),
-                    ExitStatus::Unreadable);
-    int fd = std::filesystem::is_regular_file(status) ? ::open(path.c_str(), O_RDONLY) : -1;
+    int fd =
+        std::filesystem::is_regular_file(input_status(path)) ? ::open(path.c_str(), O_RDONLY) : -1;
     struct stat st;
     if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
         const auto size = static_cast<std::size_t>(st.st_size);

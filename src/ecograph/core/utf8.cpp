@@ -57,4 +57,10 @@ std::string sanitize_utf8(std::string_view s) {
     return out;
 }
 
+std::string_view valid_utf8(std::string_view s, std::string& storage) {
+    if (is_valid_utf8(s)) return s;
+    storage = sanitize_utf8(s);
+    return storage;
+}
+
 }  // namespace ecograph

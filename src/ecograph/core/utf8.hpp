@@ -11,4 +11,7 @@ bool is_valid_utf8(std::string_view s);
 /// `s` with every ill-formed sequence replaced by U+FFFD, so that outputs stay valid UTF-8.
 std::string sanitize_utf8(std::string_view s);
 
+/// `s` itself when it is valid UTF-8; otherwise sanitize_utf8(s), kept in `storage`.
+std::string_view valid_utf8(std::string_view s, std::string& storage);
+
 }  // namespace ecograph

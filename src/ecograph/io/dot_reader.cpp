@@ -1,7 +1,6 @@
 #include "ecograph/io/dot_reader.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -11,7 +10,8 @@
 #include <fmt/format.h>
 #include <graphviz/cgraph.h>
 
-#include "ecograph/core/utf8.hpp"
+#include "ecograph/io/detail/memory_channel.hpp"
+#include "ecograph/io/detail/text_input.hpp"
 #include "ecograph/io/dot_scan.hpp"
 
 // Exported by libcgraph but not declared in its headers: the flex scanner's reset. cgraph
@@ -42,19 +42,6 @@ int collect_message(char* piece) {
     return 0;
 }
 
-struct MemoryChannel {
-    std::string_view text;
-    std::size_t pos = 0;
-};
-
-int channel_read(void* chan, char* buf, int bufsize) {
-    auto* c = static_cast<MemoryChannel*>(chan);
-    std::size_t n =
-        std::min<std::size_t>(static_cast<std::size_t>(bufsize), c->text.size() - c->pos);
-    std::memcpy(buf, c->text.data() + c->pos, n);
-    c->pos += n;
-    return static_cast<int>(n);
-}
 int channel_put(void*, const char*) { return 0; }
 int channel_flush(void*) { return 0; }
 
@@ -75,9 +62,9 @@ std::vector<GraphPtr> parse_all(const std::string& text, const std::string& orig
     std::string file = origin;  // agsetfile wants a mutable char*, and resets the line counter
     agsetfile(file.data());
     aaglex_destroy();
-    Agiodisc_t io{channel_read, channel_put, channel_flush};
+    Agiodisc_t io{detail::memory_channel_read, channel_put, channel_flush};
     Agdisc_t disc{&AgMemDisc, &AgIdDisc, &io};
-    MemoryChannel chan{text, 0};
+    detail::MemoryChannel chan{text, 0};
     while (Agraph_t* g = agread(&chan, &disc)) {
         graphs.emplace_back(g);
         if (agerrors() > 0) break;  // a partial graph: stop here
@@ -298,22 +285,9 @@ void load_graph(Agraph_t* g, const std::string& origin, std::uint32_t file,
 
 bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& builder,
               Diagnostics& diags) {
-    if (auto nul = raw.find('\0'); nul != std::string_view::npos) {
-        auto line =
-            static_cast<std::uint32_t>(std::count(raw.begin(), raw.begin() + nul, '\n') + 1);
-        diags.error("E002", {origin, line}, "",
-                    fmt::format("not a DOT file: NUL byte at offset {} (binary data?)", nul));
-        return false;
-    }
-    std::string text;
-    if (is_valid_utf8(raw)) {
-        text.assign(raw);
-    } else {
-        text = sanitize_utf8(raw);
-        diags.warning("W002", {origin, 0}, "", "invalid UTF-8 replaced with U+FFFD",
-                      "save the file as UTF-8");
-    }
-    detail::DotScan scan = detail::scan_dot(text);
+    if (detail::refuse_binary(raw, origin, "DOT", diags)) return false;
+    std::string sanitized;
+    detail::DotScan scan = detail::scan_dot(detail::utf8_text(raw, origin, sanitized, diags));
 
     std::lock_guard lock(cgraph_mutex());
     std::vector<std::string> messages;

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "ecograph/core/utf8.hpp"
+#include "ecograph/io/detail/text_input.hpp"
 
 namespace ecograph {
 namespace {
@@ -40,9 +41,7 @@ const XML_Char* attribute(const XML_Char** atts, std::string_view wanted) {
     return nullptr;
 }
 
-std::uint32_t line_at(std::string_view text, std::size_t offset) {
-    return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + offset, '\n') + 1);
-}
+using detail::line_at;
 
 // The elements the reader distinguishes; everything it ignores is Skip (their content too).
 enum class Kind { Graphml, Key, Default, Graph, Node, Edge, Data, NodeLabel, Skip };
@@ -658,11 +657,7 @@ bool read_graphml(std::string_view raw, const std::string& origin, GraphBuilder&
                     "save the file as UTF-8");
         return false;
     }
-    if (auto nul = raw.find('\0'); nul != std::string_view::npos) {
-        diags.error("E002", {origin, line_at(raw, nul)}, "",
-                    fmt::format("not a GraphML file: NUL byte at offset {} (binary data?)", nul));
-        return false;
-    }
+    if (detail::refuse_binary(raw, origin, "GraphML", diags)) return false;
     if (raw.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.error("E003", {origin, 1}, "", fmt::format("no graph in {} (empty file)", origin),
                     "a GraphML file holds <graphml><graph>...</graph></graphml>");

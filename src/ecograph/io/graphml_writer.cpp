@@ -34,10 +34,7 @@ std::string_view graphml_type(AttrType t) {
 // only carriage return needs one (a parser turns a literal CR LF into LF).
 void append_escaped(std::string& out, std::string_view raw, bool attribute) {
     std::string valid;
-    if (!is_valid_utf8(raw)) {
-        valid = sanitize_utf8(raw);
-        raw = valid;
-    }
+    raw = valid_utf8(raw, valid);
     for (std::size_t i = 0; i < raw.size(); ++i) {
         const char c = raw[i];
         switch (c) {

@@ -11,7 +11,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "ecograph/core/utf8.hpp"
+#include "ecograph/io/detail/text_input.hpp"
 
 namespace ecograph {
 namespace {
@@ -598,21 +598,9 @@ private:
 
 bool read_json(std::string_view raw, const std::string& origin, GraphBuilder& builder,
                Diagnostics& diags) {
-    if (auto nul = raw.find('\0'); nul != std::string_view::npos) {
-        auto line =
-            static_cast<std::uint32_t>(std::count(raw.begin(), raw.begin() + nul, '\n') + 1);
-        diags.error("E002", {origin, line}, "",
-                    fmt::format("not a JSON file: NUL byte at offset {} (binary data?)", nul));
-        return false;
-    }
+    if (detail::refuse_binary(raw, origin, "JSON", diags)) return false;
     std::string sanitized;
-    std::string_view text = raw;
-    if (!is_valid_utf8(raw)) {
-        sanitized = sanitize_utf8(raw);
-        text = sanitized;
-        diags.warning("W002", {origin, 0}, "", "invalid UTF-8 replaced with U+FFFD",
-                      "save the file as UTF-8");
-    }
+    std::string_view text = detail::utf8_text(raw, origin, sanitized, diags);
     std::string_view body = text.substr(text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         diags.error("E003", {origin, 0}, "", fmt::format("no JSON in {} (empty file?)", origin),

@@ -18,10 +18,7 @@ namespace {
 // JSON string literal of `prefix` + `raw` (UTF-8 kept as is; control characters escaped).
 void append_string(std::string& out, std::string_view raw, std::string_view prefix = {}) {
     std::string sanitized;
-    if (!is_valid_utf8(raw)) {
-        sanitized = sanitize_utf8(raw);
-        raw = sanitized;
-    }
+    raw = valid_utf8(raw, sanitized);
     out += '"';
     out += prefix;
     for (char c : raw) {

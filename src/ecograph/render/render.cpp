@@ -15,6 +15,7 @@
 #include <graphviz/gvc.h>
 
 #include "ecograph/core/error.hpp"
+#include "ecograph/io/detail/memory_channel.hpp"
 
 namespace ecograph {
 
@@ -86,25 +87,11 @@ void ids_register(void*, int, void*) {}
 
 Agiddisc_t kNameIds = {ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register};
 
-// Reads DOT from memory (cgraph's agmemread always uses the default ID discipline).
-struct MemoryInput {
-    std::string_view text;
-    std::size_t pos = 0;
-};
-
-int memory_read(void* chan, char* buf, int size) {
-    auto* in = static_cast<MemoryInput*>(chan);
-    std::size_t n =
-        std::min<std::size_t>(static_cast<std::size_t>(size), in->text.size() - in->pos);
-    std::copy_n(in->text.data() + in->pos, n, buf);
-    in->pos += n;
-    return static_cast<int>(n);
-}
-
+// Reads DOT from memory with the ID discipline above.
 Agraph_t* read_graph(std::string_view dot) {
-    static Agiodisc_t io = {memory_read, AgIoDisc.putstr, AgIoDisc.flush};
+    static Agiodisc_t io = {detail::memory_channel_read, AgIoDisc.putstr, AgIoDisc.flush};
     static Agdisc_t disc = {&AgMemDisc, &kNameIds, &io};
-    MemoryInput in{dot};
+    detail::MemoryChannel in{dot};
     return agread(&in, &disc);
 }
 

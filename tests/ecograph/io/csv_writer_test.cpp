@@ -7,17 +7,12 @@
 #include "ecograph/io/csv_reader.hpp"
 #include "ecograph/io/dot_reader.hpp"
 #include "ecograph/io/dot_writer.hpp"
+#include "round_trip.hpp"
 
 using namespace ecograph;
+using testing::read_dot_text;
 
 namespace {
-
-Graph read_dot_text(const std::string& text) {
-    GraphBuilder b;
-    Diagnostics d;
-    REQUIRE(read_dot(text, "w.gv", b, d));
-    return std::move(b).build();
-}
 
 std::pair<std::string, std::string> write(const Graph& g) {
     std::ostringstream e, r;

@@ -6,8 +6,10 @@
 
 #include "ecograph/io/graphml_reader.hpp"
 #include "ecograph/io/load.hpp"
+#include "round_trip.hpp"
 
 using namespace ecograph;
+using testing::require_same;
 
 namespace {
 std::string write(const Graph& g) {
@@ -19,33 +21,6 @@ Graph read_back(const std::string& text, Diagnostics& diags) {
     GraphBuilder b;
     REQUIRE(read_graphml(text, "out.graphml", b, diags));
     return std::move(b).build();
-}
-// Every entity, relation, type, attribute, directedness, name and title agree.
-void require_same(const Graph& a, const Graph& b) {
-    CHECK(a.directed() == b.directed());
-    CHECK(a.graph_name() == b.graph_name());
-    CHECK(a.title() == b.title());
-    REQUIRE(a.entity_count() == b.entity_count());
-    REQUIRE(a.relation_count() == b.relation_count());
-    for (EntityIndex v = 0; v < a.entity_count(); ++v) {
-        auto w = b.find(a.id(v));
-        REQUIRE(w);
-        CHECK(a.entity_type_name(v) == b.entity_type_name(*w));
-        CHECK(a.entity_attributes().all(v) == b.entity_attributes().all(*w));
-    }
-    // Relations as sorted (source, target, type, attributes) lists: parallel ones included.
-    auto relations = [](const Graph& g) {
-        std::vector<std::tuple<std::string, std::string, std::string, std::string>> out;
-        for (RelationIndex r = 0; r < g.relation_count(); ++r) {
-            std::string attrs;
-            for (const auto& [k, v] : g.relation_attributes().all(r))
-                attrs += std::string(k) + "=" + std::string(v) + "\n";
-            out.emplace_back(g.id(g.source(r)), g.id(g.target(r)), g.relation_type_name(r), attrs);
-        }
-        std::sort(out.begin(), out.end());
-        return out;
-    };
-    CHECK(relations(a) == relations(b));
 }
 }  // namespace
 
