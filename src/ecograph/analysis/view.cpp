@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -12,10 +13,118 @@
 namespace ecograph {
 namespace {
 
+// One side (out or in) of the view for entities [lo, hi), built by one thread: per entity the
+// end of its arcs (counted from lo's first arc), and the collapsed arcs.
+struct Side {
+    std::vector<std::uint64_t> end;
+    std::vector<std::uint32_t> nbr, count;
+    std::vector<double> min_w, sum_w;
+};
+
 struct Arc {
-    std::uint32_t from, to;
+    std::uint32_t to;
     double weight;
 };
+
+// Sorts by neighbour, keeping relation order among equal ones; insertion sort for the short
+// lists most entities have (std::stable_sort allocates a buffer on every call).
+void stable_sort_by_to(std::vector<Arc>& arcs) {
+    if (arcs.size() > 32) {
+        std::stable_sort(arcs.begin(), arcs.end(),
+                         [](const Arc& a, const Arc& b) { return a.to < b.to; });
+        return;
+    }
+    for (std::size_t i = 1; i < arcs.size(); ++i) {
+        const Arc a = arcs[i];
+        std::size_t j = i;
+        for (; j > 0 && arcs[j - 1].to > a.to; --j) arcs[j] = arcs[j - 1];
+        arcs[j] = a;
+    }
+}
+
+// Builds entities [lo, hi) of one side. gather(v, arcs) fills `arcs` with v's arcs in relation
+// order; runs of the same neighbour (after a stable sort by neighbour) collapse into one arc,
+// so parallel relations' weights are summed in relation order.
+template <typename Gather>
+Side build_side(EntityIndex lo, EntityIndex hi, bool weighted, std::size_t reserve,
+                const Gather& gather) {
+    Side side;
+    side.end.reserve(hi - lo);
+    side.nbr.reserve(reserve);
+    side.count.reserve(reserve);
+    if (weighted) {
+        side.min_w.reserve(reserve);
+        side.sum_w.reserve(reserve);
+    }
+    std::vector<Arc> arcs;
+    for (EntityIndex v = lo; v < hi; ++v) {
+        arcs.clear();
+        gather(v, arcs);
+        stable_sort_by_to(arcs);
+        for (auto i = arcs.begin(); i != arcs.end();) {
+            auto j = i;
+            double min_w = i->weight, sum_w = 0;
+            for (; j != arcs.end() && j->to == i->to; ++j) {
+                min_w = std::min(min_w, j->weight);
+                sum_w += j->weight;
+            }
+            side.nbr.push_back(i->to);
+            side.count.push_back(static_cast<std::uint32_t>(j - i));
+            if (weighted) {
+                side.min_w.push_back(min_w);
+                side.sum_w.push_back(sum_w);
+            }
+            i = j;
+        }
+        side.end.push_back(side.nbr.size());
+    }
+    return side;
+}
+
+// The entities split in two at `mid`, balanced by arcs; the second half is built on a thread
+// of its own when the graph is big, and appended to the first (so the result does not depend
+// on the thread count).
+template <typename Gather>
+Side build_halves(std::size_t n, EntityIndex mid, std::size_t arcs, bool weighted,
+                  const Gather& gather) {
+    constexpr std::size_t kParallel = std::size_t{1} << 16;
+    if (arcs < kParallel || std::thread::hardware_concurrency() < 2)
+        return build_side(0, static_cast<EntityIndex>(n), weighted, arcs, gather);
+    Side first, second;
+    {
+        std::jthread worker(
+            [&] { second = build_side(mid, static_cast<EntityIndex>(n), weighted, 0, gather); });
+        // Reserved for both halves: untouched capacity costs address space, not memory.
+        first = build_side(0, mid, weighted, arcs, gather);
+    }
+    const std::uint64_t base = first.nbr.size();
+    for (std::uint64_t e : second.end) first.end.push_back(base + e);
+    auto append = [](auto& to, auto& from) {
+        to.insert(to.end(), from.begin(), from.end());
+        from = {};
+    };
+    append(first.nbr, second.nbr);
+    append(first.count, second.count);
+    append(first.min_w, second.min_w);
+    append(first.sum_w, second.sum_w);
+    return first;
+}
+
+// The first entity of the second half: about half of prefix(n) before it, where prefix(v) is
+// the number of arcs of the entities before v.
+template <typename Prefix>
+EntityIndex middle(std::size_t n, const Prefix& prefix) {
+    EntityIndex lo = 0, hi = static_cast<EntityIndex>(n);
+    const std::size_t half = prefix(n) / 2;
+    while (lo < hi) {
+        EntityIndex m = lo + (hi - lo) / 2;
+        if (prefix(m) < half)
+            lo = m + 1;
+        else
+            hi = m;
+    }
+    return lo;
+}
 
 }  // namespace
 
@@ -66,92 +175,75 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
     std::vector<bool> keep = relation_type_mask(g, options.via);
     check_weight_attribute(g, options.weight);
 
-    // Arcs in the order of one stable sort by (from, to), in O(m + sum of d log d) rather than
-    // O(m log m): grouped by `from` with a stable counting sort, then each group stably sorted
-    // by `to`; runs of the same (from, to) collapse into one arc.
-    std::vector<std::uint64_t> start(n + 1, 0);
-    // add(from, to, weight) for each arc of a kept relation; the weight is read (and checked)
-    // once per relation, and only when asked for.
-    auto for_each_arc = [&](bool weights, auto add) {
-        for (RelationIndex r = 0; r < g.relation_count(); ++r) {
+    // Each relation's weight, read and checked once, in relation order.
+    const std::size_t m = g.relation_count();
+    std::vector<double> weight;
+    if (view.weighted_) {
+        weight.assign(m, 1.0);
+        for (RelationIndex r = 0; r < m; ++r) {
             if (!keep[g.relation_type(r)]) continue;
-            double w = weights ? relation_weight(g, r, options.weight) : 1.0;
-            if (weights && positive_weights && !(w > 0))
+            weight[r] = relation_weight(g, r, options.weight);
+            if (positive_weights && !(weight[r] > 0))
                 throw Error(
                     fmt::format("relation '{}' has {}={}: weights used as lengths must be "
                                 "positive",
-                                g.relation_label(r), options.weight, w));
-            EntityIndex s = g.source(r), t = g.target(r);
-            add(s, t, w);
-            if (!view.directed_ && s != t) add(t, s, w);
-        }
-    };
-    for_each_arc(false, [&](EntityIndex s, EntityIndex, double) { ++start[s + 1]; });
-    std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<std::uint64_t> next(start.begin(), start.end() - 1);
-    view.out_off_.assign(n + 1, 0);
-    view.out_nbr_.reserve(start[n]);
-    view.count_.reserve(start[n]);
-    if (!view.weighted_) {
-        // Unweighted: only targets move, and equal targets need no stable order.
-        std::vector<std::uint32_t> to(start[n]);
-        for_each_arc(false, [&](EntityIndex s, EntityIndex t, double) { to[next[s]++] = t; });
-        for (std::size_t v = 0; v < n; ++v) {
-            auto* first = to.data() + start[v];
-            auto* last = to.data() + start[v + 1];
-            std::sort(first, last);
-            for (const auto* i = first; i != last;) {
-                const auto* j = i;
-                while (j != last && *j == *i) ++j;
-                view.out_nbr_.push_back(*i);
-                view.count_.push_back(static_cast<std::uint32_t>(j - i));
-                i = j;
-            }
-            view.out_off_[v + 1] = view.out_nbr_.size();
-        }
-    } else {
-        std::vector<Arc> arcs(start[n]);
-        for_each_arc(true, [&](EntityIndex s, EntityIndex t, double w) {
-            arcs[next[s]++] = {s, t, w};
-        });
-        for (std::size_t v = 0; v < n; ++v) {
-            auto first = arcs.begin() + static_cast<std::ptrdiff_t>(start[v]);
-            auto last = arcs.begin() + static_cast<std::ptrdiff_t>(start[v + 1]);
-            // Stable: parallel relations' weights are summed in input order.
-            std::stable_sort(first, last, [](const Arc& a, const Arc& b) { return a.to < b.to; });
-            for (auto i = first; i != last;) {
-                auto j = i;
-                double min_w = i->weight, sum_w = 0;
-                for (; j != last && j->to == i->to; ++j) {
-                    min_w = std::min(min_w, j->weight);
-                    sum_w += j->weight;
-                }
-                view.out_nbr_.push_back(i->to);
-                view.count_.push_back(static_cast<std::uint32_t>(j - i));
-                view.min_w_.push_back(min_w);
-                view.sum_w_.push_back(sum_w);
-                i = j;
-            }
-            view.out_off_[v + 1] = view.out_nbr_.size();
+                                g.relation_label(r), options.weight, weight[r]));
         }
     }
+    auto w = [&](RelationIndex r) { return view.weighted_ ? weight[r] : 1.0; };
+    auto kept = [&](RelationIndex r) { return keep[g.relation_type(r)]; };
+    // Relations are numbered by source, so entity v's out-relations are a range and its
+    // in-relations (in relation order) come sorted by source.
+    auto out_arcs = [&](EntityIndex v, std::vector<Arc>& arcs) {
+        for (RelationIndex r = g.out_begin(v); r < g.out_end(v); ++r)
+            if (kept(r)) arcs.push_back({g.target(r), w(r)});
+    };
+    auto in_arcs = [&](EntityIndex v, std::vector<Arc>& arcs) {
+        for (RelationIndex r : g.in_relations(v))
+            if (kept(r)) arcs.push_back({g.source(r), w(r)});
+    };
+    // Undirected: out- and in-relations merged in relation order, a self-loop once.
+    auto both_arcs = [&](EntityIndex v, std::vector<Arc>& arcs) {
+        auto in = g.in_relations(v);
+        auto i = in.begin();
+        for (RelationIndex r = g.out_begin(v); r <= g.out_end(v); ++r) {
+            for (; i != in.end() && (r == g.out_end(v) || *i < r); ++i)
+                if (kept(*i) && g.source(*i) != v) arcs.push_back({g.source(*i), w(*i)});
+            if (r < g.out_end(v) && kept(r)) arcs.push_back({g.target(r), w(r)});
+        }
+    };
+    auto out_prefix = [&](std::size_t v) -> std::size_t {
+        return v < n ? g.out_begin(static_cast<EntityIndex>(v)) : m;
+    };
+    auto in_prefix = [&](std::size_t v) -> std::size_t {
+        return v < n ? static_cast<std::size_t>(g.in_relations(static_cast<EntityIndex>(v)).data() -
+                                                g.in_relations(0).data())
+                     : m;
+    };
+    auto both_prefix = [&](std::size_t v) { return out_prefix(v) + in_prefix(v); };
 
+    auto store = [&](Side side, std::vector<std::uint64_t>& off, std::vector<std::uint32_t>& nbr,
+                     std::vector<std::uint32_t>& count) {
+        off.assign(1, 0);
+        off.insert(off.end(), side.end.begin(), side.end.end());
+        nbr = std::move(side.nbr);
+        count = std::move(side.count);
+        return side;
+    };
+    if (n == 0) return view;
     if (view.directed_) {
-        // Transpose: in-arcs grouped by target, sorted by source (counting sort keeps order).
-        view.in_off_.assign(n + 1, 0);
-        for (auto t : view.out_nbr_) ++view.in_off_[t + 1];
-        std::partial_sum(view.in_off_.begin(), view.in_off_.end(), view.in_off_.begin());
-        std::vector<std::uint64_t> fill(view.in_off_.begin(), view.in_off_.end() - 1);
-        view.in_nbr_.resize(view.out_nbr_.size());
-        view.in_count_.resize(view.out_nbr_.size());
-        if (view.weighted_) view.in_sum_w_.resize(view.out_nbr_.size());
-        for (EntityIndex u = 0; u < n; ++u)
-            for (std::size_t a = view.out_off_[u]; a < view.out_off_[u + 1]; ++a) {
-                std::size_t slot = fill[view.out_nbr_[a]]++;
-                view.in_nbr_[slot] = u;
-                view.in_count_[slot] = view.count_[a];
-                if (view.weighted_) view.in_sum_w_[slot] = view.sum_w_[a];
-            }
+        Side out = store(build_halves(n, middle(n, out_prefix), m, view.weighted_, out_arcs),
+                         view.out_off_, view.out_nbr_, view.count_);
+        view.min_w_ = std::move(out.min_w);
+        view.sum_w_ = std::move(out.sum_w);
+        Side in = store(build_halves(n, middle(n, in_prefix), m, view.weighted_, in_arcs),
+                        view.in_off_, view.in_nbr_, view.in_count_);
+        view.in_sum_w_ = std::move(in.sum_w);
+    } else {
+        Side out = store(build_halves(n, middle(n, both_prefix), 2 * m, view.weighted_, both_arcs),
+                         view.out_off_, view.out_nbr_, view.count_);
+        view.min_w_ = std::move(out.min_w);
+        view.sum_w_ = std::move(out.sum_w);
     }
     return view;
 }
