@@ -48,42 +48,63 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
     const std::size_t blocks = (n + kBlock - 1) / kBlock;
     std::vector<double> block_change(blocks), block_dangling(blocks);
     unsigned threads = partition_threads(blocks, control);
-    for (std::size_t iter = 0; iter < o.max_iterations; ++iter) {
-        control.check_cancelled();
-        for_each_partitioned(
-            blocks, RunControl{control.threads, {}, control.cancel}, threads,
-            [&](unsigned, std::size_t, std::size_t b) {
-                double change = 0, lost = 0;
-                const std::size_t last = std::min(n, (b + 1) * kBlock);
-                for (auto v = static_cast<EntityIndex>(b * kBlock); v < last; ++v) {
-                    double sum = 0;
-                    auto in = view.in(v);
-                    for (const auto* u = in.begin; u != in.end; ++u)
-                        sum += share[*u] * view.in_strength(in.first + (u - in.begin));
-                    double nv =
-                        o.damping * (sum + dangling * teleport[v]) + (1 - o.damping) * teleport[v];
-                    change += std::abs(nv - x[v]);
-                    next[v] = nv;
-                    next_share[v] = out_strength[v] > 0 ? nv / out_strength[v] : 0.0;
-                    lost += out_strength[v] > 0 ? 0.0 : nv;
-                }
-                block_change[b] = change;
-                block_dangling[b] = lost;
-            });
-        double change = 0;
-        dangling = 0;
-        for (std::size_t b = 0; b < blocks; ++b) {
-            change += block_change[b];
-            dangling += block_dangling[b];
+    const std::uint32_t* source = view.in_sources();
+    // iterate(strength) runs to convergence, strength(a) being in-arc a's strength. Each
+    // variant is compiled apart so that the inner loop has no branches.
+    auto iterate = [&](const auto& strength) -> bool {
+        for (std::size_t iter = 0; iter < o.max_iterations; ++iter) {
+            control.check_cancelled();
+            for_each_partitioned(
+                blocks, RunControl{control.threads, {}, control.cancel}, threads,
+                [&](unsigned, std::size_t, std::size_t b) {
+                    double change = 0, lost = 0;
+                    const auto lo = static_cast<EntityIndex>(b * kBlock);
+                    const auto hi = static_cast<EntityIndex>(std::min(n, (b + 1) * kBlock));
+                    std::size_t a = view.in(lo).first;
+                    for (EntityIndex v = lo; v < hi; ++v) {
+                        double sum = 0;
+                        const std::size_t end = a + (view.in(v).end - view.in(v).begin);
+                        for (; a < end; ++a) sum += share[source[a]] * strength(a);
+                        double nv = o.damping * (sum + dangling * teleport[v]) +
+                                    (1 - o.damping) * teleport[v];
+                        change += std::abs(nv - x[v]);
+                        next[v] = nv;
+                        next_share[v] = out_strength[v] > 0 ? nv / out_strength[v] : 0.0;
+                        lost += out_strength[v] > 0 ? 0.0 : nv;
+                    }
+                    block_change[b] = change;
+                    block_dangling[b] = lost;
+                });
+            double change = 0;
+            dangling = 0;
+            for (std::size_t b = 0; b < blocks; ++b) {
+                change += block_change[b];
+                dangling += block_dangling[b];
+            }
+            x.swap(next);
+            share.swap(next_share);
+            bool converged = change < o.tolerance;
+            // Progress counts iterations against the maximum; the last report clears the line.
+            if (control.progress)
+                control.progress(converged ? o.max_iterations : iter + 1, o.max_iterations);
+            if (converged) return true;
         }
-        x.swap(next);
-        share.swap(next_share);
-        bool converged = change < o.tolerance;
-        // Progress counts iterations against the maximum; the last report clears the line.
-        if (control.progress)
-            control.progress(converged ? o.max_iterations : iter + 1, o.max_iterations);
-        if (converged) return x;
+        return false;
+    };
+    bool converged;
+    if (view.weighted()) {
+        const double* sums = view.in_weight_sums();
+        converged = iterate([&](std::size_t a) { return sums[a]; });
+    } else {
+        const std::uint32_t* counts = view.in_multiplicities();
+        const std::size_t arcs = view.arc_count();
+        // Without parallel relations every strength is 1 (and x * 1 is x: the same bits).
+        if (std::all_of(counts, counts + arcs, [](std::uint32_t c) { return c == 1; }))
+            converged = iterate([](std::size_t) { return 1.0; });
+        else
+            converged = iterate([&](std::size_t a) { return static_cast<double>(counts[a]); });
     }
+    if (converged) return x;
     throw Error(fmt::format("PageRank did not converge in {} iterations (tolerance {})",
                             o.max_iterations, o.tolerance));
 }

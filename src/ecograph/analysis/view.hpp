@@ -70,6 +70,14 @@ public:
         if (!directed_) return strength(arc);
         return weighted_ ? in_sum_w_[arc] : in_count_[arc];
     }
+    /// The same per in-arc values as whole arrays, for kernels that read them in a tight loop:
+    /// the multiplicities, and (weighted views only) the summed weights.
+    const std::uint32_t* in_multiplicities() const {
+        return directed_ ? in_count_.data() : count_.data();
+    }
+    const double* in_weight_sums() const { return directed_ ? in_sum_w_.data() : sum_w_.data(); }
+    /// The in-arcs' sources as one array (Arcs::first indexes it).
+    const std::uint32_t* in_sources() const { return directed_ ? in_nbr_.data() : out_nbr_.data(); }
 
 private:
     bool directed_ = true, weighted_ = false;
