@@ -152,3 +152,33 @@ TEST_CASE("csv_reader: a big file read in two halves reads as in one go", "[io][
                g1.relation_location(r).file == g2.relation_location(r).file;
     CHECK(same);
 }
+
+// A big file is scanned (for NUL bytes, invalid UTF-8 and lines) in two halves at once; what
+// either half finds is reported at its place in the whole file.
+TEST_CASE("csv_reader: a big file scanned in two halves reports the right places", "[io][csv]") {
+    std::string relations = "source,target\n";
+    while (relations.size() < (std::size_t{17} << 20)) relations += "a,b\n";
+    for (std::size_t at : {std::size_t{40}, relations.size() / 2 + 20, relations.size() - 2}) {
+        CAPTURE(at);
+        std::string nul = relations;
+        nul[at] = '\0';
+        auto r = read({{"r.csv", nul}});
+        REQUIRE_FALSE(r.ok);
+        REQUIRE(r.diags.items().size() == 1);
+        CHECK(format_diagnostic(r.diags.items()[0]) ==
+              "r.csv:" + std::to_string(std::count(nul.begin(), nul.begin() + at, '\n') + 1) +
+                  ": error[E002]: not a CSV file: NUL byte at offset " + std::to_string(at));
+    }
+    std::string latin1 = relations;
+    latin1[relations.size() - 4] = '\xE9';  // the last row's "a", in Latin-1
+    auto r = read({{"r.csv", latin1}});
+    std::string all;
+    for (const auto& d : r.diags.items()) all += format_diagnostic(d) + "\n";
+    CAPTURE(all);
+    CHECK(r.ok);
+    REQUIRE(r.diags.items().size() == 1);
+    CHECK(r.diags.items()[0].code == "W002");
+    REQUIRE(r.graph);
+    CHECK(r.graph->relation_count() == (relations.size() - 14) / 4);
+    CHECK(r.graph->find("\xEF\xBF\xBD"));  // U+FFFD
+}
