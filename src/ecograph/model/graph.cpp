@@ -24,12 +24,11 @@ std::vector<T> reuse(std::vector<T>& from, std::size_t n) {
     return out;
 }
 
-// Runs f(0, mid) and f(mid, count) on two threads when `count` is big, else f(0, count). `f`
-// must not throw, and the two halves must touch different memory.
+// Runs f(0, mid) and f(mid, count) on two threads when `count` is at least `parallel`, else
+// f(0, count). `f` must not throw, and the two halves must touch different memory.
 template <typename F>
-void in_halves(std::size_t count, const F& f) {
-    constexpr std::size_t kParallel = std::size_t{1} << 20;
-    if (count < kParallel || std::thread::hardware_concurrency() < 2) {
+void in_halves(std::size_t count, const F& f, std::size_t parallel = std::size_t{1} << 20) {
+    if (count < parallel || std::thread::hardware_concurrency() < 2) {
         f(std::size_t{0}, count);
         return;
     }
@@ -325,8 +324,20 @@ Graph GraphBuilder::build() && {
     g.id_offset_.shrink_to_fit();
     g.by_id_.resize(n);
     for (std::size_t v = 0; v < n; ++v) g.by_id_[v] = static_cast<EntityIndex>(v);
-    std::sort(g.by_id_.begin(), g.by_id_.end(),
-              [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); });
+    // Ids are unique, so sorting the halves apart and merging them gives the one order.
+    auto by_id = [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); };
+    std::size_t half = 0;
+    in_halves(
+        n,
+        [&](std::size_t lo, std::size_t hi) {
+            if (lo > 0) half = lo;
+            std::sort(g.by_id_.begin() + static_cast<std::ptrdiff_t>(lo),
+                      g.by_id_.begin() + static_cast<std::ptrdiff_t>(hi), by_id);
+        },
+        std::size_t{1} << 16);
+    if (half > 0)
+        std::inplace_merge(g.by_id_.begin(), g.by_id_.begin() + static_cast<std::ptrdiff_t>(half),
+                           g.by_id_.end(), by_id);
 
     g.entity_type_ = std::move(entity_type_);
     g.entity_type_.shrink_to_fit();

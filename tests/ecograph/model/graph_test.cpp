@@ -97,3 +97,18 @@ TEST_CASE("graph: origins name file and line across files", "[model][graph]") {
     CHECK(g.relation_location(g.out_begin(z)).file == "c.gv");
     CHECK(g.relation_location(g.out_begin(z)).line == 4000000000u);
 }
+
+// 100,000 entities: the id index is sorted in two halves at once, then merged.
+TEST_CASE("graph: find() knows every id of a big graph", "[model][graph]") {
+    GraphBuilder b;
+    const std::uint32_t n = 100000;
+    for (std::uint32_t i = 0; i < n; ++i)  // ids in no particular order
+        b.entity("e" + std::to_string(i * 7919 % n), {});
+    Graph g = std::move(b).build();
+    auto sorted = g.sorted_by_id();
+    REQUIRE(sorted.size() == n);
+    for (std::size_t i = 1; i < n; ++i) REQUIRE(g.id(sorted[i - 1]) < g.id(sorted[i]));
+    for (EntityIndex v = 0; v < n; ++v) REQUIRE(g.find(g.id(v)) == v);
+    CHECK_FALSE(g.find("e").has_value());
+    CHECK_FALSE(g.find("e100000").has_value());
+}
