@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <thread>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -21,33 +22,38 @@ struct Side {
     std::vector<double> min_w, sum_w;
 };
 
-struct Arc {
+// An arc while gathering: its neighbour, with its weight in a weighted view (just the
+// neighbour otherwise, so that unweighted views sort 4-byte values).
+struct WeightedArc {
     std::uint32_t to;
     double weight;
 };
+std::uint32_t to_of(std::uint32_t arc) { return arc; }
+std::uint32_t to_of(const WeightedArc& arc) { return arc.to; }
 
 // Sorts by neighbour, keeping relation order among equal ones; insertion sort for the short
 // lists most entities have (std::stable_sort allocates a buffer on every call).
+template <typename Arc>
 void stable_sort_by_to(std::vector<Arc>& arcs) {
     if (arcs.size() > 32) {
         std::stable_sort(arcs.begin(), arcs.end(),
-                         [](const Arc& a, const Arc& b) { return a.to < b.to; });
+                         [](const Arc& a, const Arc& b) { return to_of(a) < to_of(b); });
         return;
     }
     for (std::size_t i = 1; i < arcs.size(); ++i) {
         const Arc a = arcs[i];
         std::size_t j = i;
-        for (; j > 0 && arcs[j - 1].to > a.to; --j) arcs[j] = arcs[j - 1];
+        for (; j > 0 && to_of(arcs[j - 1]) > to_of(a); --j) arcs[j] = arcs[j - 1];
         arcs[j] = a;
     }
 }
 
-// Builds entities [lo, hi) of one side. gather(v, arcs) fills `arcs` with v's arcs in relation
-// order; runs of the same neighbour (after a stable sort by neighbour) collapse into one arc,
-// so parallel relations' weights are summed in relation order.
-template <typename Gather>
-Side build_side(EntityIndex lo, EntityIndex hi, bool weighted, std::size_t reserve,
-                const Gather& gather) {
+// Builds entities [lo, hi) of one side. gather(v, emit) calls emit(neighbour, weight) for each
+// of v's arcs in relation order; runs of the same neighbour (after a stable sort by neighbour)
+// collapse into one arc, so parallel relations' weights are summed in relation order.
+template <typename Arc, typename Gather>
+Side build_side(EntityIndex lo, EntityIndex hi, std::size_t reserve, const Gather& gather) {
+    constexpr bool weighted = std::is_same_v<Arc, WeightedArc>;
     Side side;
     side.end.reserve(hi - lo);
     side.nbr.reserve(reserve);
@@ -57,20 +63,27 @@ Side build_side(EntityIndex lo, EntityIndex hi, bool weighted, std::size_t reser
         side.sum_w.reserve(reserve);
     }
     std::vector<Arc> arcs;
+    auto emit = [&](std::uint32_t to, double weight) {
+        if constexpr (weighted)
+            arcs.push_back({to, weight});
+        else
+            arcs.push_back(to);
+    };
     for (EntityIndex v = lo; v < hi; ++v) {
         arcs.clear();
-        gather(v, arcs);
+        gather(v, emit);
         stable_sort_by_to(arcs);
         for (auto i = arcs.begin(); i != arcs.end();) {
             auto j = i;
-            double min_w = i->weight, sum_w = 0;
-            for (; j != arcs.end() && j->to == i->to; ++j) {
-                min_w = std::min(min_w, j->weight);
-                sum_w += j->weight;
-            }
-            side.nbr.push_back(i->to);
+            while (j != arcs.end() && to_of(*j) == to_of(*i)) ++j;
+            side.nbr.push_back(to_of(*i));
             side.count.push_back(static_cast<std::uint32_t>(j - i));
-            if (weighted) {
+            if constexpr (weighted) {
+                double min_w = i->weight, sum_w = 0;
+                for (auto k = i; k != j; ++k) {
+                    min_w = std::min(min_w, k->weight);
+                    sum_w += k->weight;
+                }
                 side.min_w.push_back(min_w);
                 side.sum_w.push_back(sum_w);
             }
@@ -84,18 +97,17 @@ Side build_side(EntityIndex lo, EntityIndex hi, bool weighted, std::size_t reser
 // The entities split in two at `mid`, balanced by arcs; the second half is built on a thread
 // of its own when the graph is big, and appended to the first (so the result does not depend
 // on the thread count).
-template <typename Gather>
-Side build_halves(std::size_t n, EntityIndex mid, std::size_t arcs, bool weighted,
-                  const Gather& gather) {
+template <typename Arc, typename Gather>
+Side build_halves(std::size_t n, EntityIndex mid, std::size_t arcs, const Gather& gather) {
     constexpr std::size_t kParallel = std::size_t{1} << 16;
     if (arcs < kParallel || std::thread::hardware_concurrency() < 2)
-        return build_side(0, static_cast<EntityIndex>(n), weighted, arcs, gather);
+        return build_side<Arc>(0, static_cast<EntityIndex>(n), arcs, gather);
     Side first, second;
     {
         std::jthread worker(
-            [&] { second = build_side(mid, static_cast<EntityIndex>(n), weighted, 0, gather); });
+            [&] { second = build_side<Arc>(mid, static_cast<EntityIndex>(n), 0, gather); });
         // Reserved for both halves: untouched capacity costs address space, not memory.
-        first = build_side(0, mid, weighted, arcs, gather);
+        first = build_side<Arc>(0, mid, arcs, gather);
     }
     const std::uint64_t base = first.nbr.size();
     for (std::uint64_t e : second.end) first.end.push_back(base + e);
@@ -191,25 +203,26 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
         }
     }
     auto w = [&](RelationIndex r) { return view.weighted_ ? weight[r] : 1.0; };
-    auto kept = [&](RelationIndex r) { return keep[g.relation_type(r)]; };
+    const bool all_kept = options.via.empty();  // spares reading each relation's type
+    auto kept = [&](RelationIndex r) { return all_kept || keep[g.relation_type(r)]; };
     // Relations are numbered by source, so entity v's out-relations are a range and its
     // in-relations (in relation order) come sorted by source.
-    auto out_arcs = [&](EntityIndex v, std::vector<Arc>& arcs) {
+    auto out_arcs = [&](EntityIndex v, const auto& emit) {
         for (RelationIndex r = g.out_begin(v); r < g.out_end(v); ++r)
-            if (kept(r)) arcs.push_back({g.target(r), w(r)});
+            if (kept(r)) emit(g.target(r), w(r));
     };
-    auto in_arcs = [&](EntityIndex v, std::vector<Arc>& arcs) {
+    auto in_arcs = [&](EntityIndex v, const auto& emit) {
         for (RelationIndex r : g.in_relations(v))
-            if (kept(r)) arcs.push_back({g.source(r), w(r)});
+            if (kept(r)) emit(g.source(r), w(r));
     };
     // Undirected: out- and in-relations merged in relation order, a self-loop once.
-    auto both_arcs = [&](EntityIndex v, std::vector<Arc>& arcs) {
+    auto both_arcs = [&](EntityIndex v, const auto& emit) {
         auto in = g.in_relations(v);
         auto i = in.begin();
         for (RelationIndex r = g.out_begin(v); r <= g.out_end(v); ++r) {
             for (; i != in.end() && (r == g.out_end(v) || *i < r); ++i)
-                if (kept(*i) && g.source(*i) != v) arcs.push_back({g.source(*i), w(*i)});
-            if (r < g.out_end(v) && kept(r)) arcs.push_back({g.target(r), w(r)});
+                if (kept(*i) && g.source(*i) != v) emit(g.source(*i), w(*i));
+            if (r < g.out_end(v) && kept(r)) emit(g.target(r), w(r));
         }
     };
     auto out_prefix = [&](std::size_t v) -> std::size_t {
@@ -231,20 +244,26 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
         return side;
     };
     if (n == 0) return view;
-    if (view.directed_) {
-        Side out = store(build_halves(n, middle(n, out_prefix), m, view.weighted_, out_arcs),
-                         view.out_off_, view.out_nbr_, view.count_);
-        view.min_w_ = std::move(out.min_w);
-        view.sum_w_ = std::move(out.sum_w);
-        Side in = store(build_halves(n, middle(n, in_prefix), m, view.weighted_, in_arcs),
-                        view.in_off_, view.in_nbr_, view.in_count_);
-        view.in_sum_w_ = std::move(in.sum_w);
-    } else {
-        Side out = store(build_halves(n, middle(n, both_prefix), 2 * m, view.weighted_, both_arcs),
-                         view.out_off_, view.out_nbr_, view.count_);
-        view.min_w_ = std::move(out.min_w);
-        view.sum_w_ = std::move(out.sum_w);
-    }
+    auto build_both = [&]<typename Arc>() {
+        if (view.directed_) {
+            Side out = store(build_halves<Arc>(n, middle(n, out_prefix), m, out_arcs),
+                             view.out_off_, view.out_nbr_, view.count_);
+            view.min_w_ = std::move(out.min_w);
+            view.sum_w_ = std::move(out.sum_w);
+            Side in = store(build_halves<Arc>(n, middle(n, in_prefix), m, in_arcs), view.in_off_,
+                            view.in_nbr_, view.in_count_);
+            view.in_sum_w_ = std::move(in.sum_w);
+        } else {
+            Side out = store(build_halves<Arc>(n, middle(n, both_prefix), 2 * m, both_arcs),
+                             view.out_off_, view.out_nbr_, view.count_);
+            view.min_w_ = std::move(out.min_w);
+            view.sum_w_ = std::move(out.sum_w);
+        }
+    };
+    if (view.weighted_)
+        build_both.template operator()<WeightedArc>();
+    else
+        build_both.template operator()<std::uint32_t>();
     return view;
 }
 
