@@ -11,5 +11,7 @@ mkdir -p docs/diagrams
     --output docs/diagrams/alibaba-cloud.gv
 "$eco" export graphs/alibaba-cloud.gv --cluster-by region --format svg \
     --output docs/diagrams/alibaba-cloud.svg
+"$eco" neighborhood graphs/alibaba-cloud.gv infosys --hops 1 -f svg \
+    -o docs/diagrams/infosys-neighbourhood.svg
 "$eco" stats graphs/alibaba-cloud.gv --format markdown --output docs/diagrams/alibaba-cloud-stats.md
 "$eco" report graphs/alibaba-cloud.gv --out docs/report

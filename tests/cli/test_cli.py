@@ -21,11 +21,14 @@ What is covered:
   AtomicOutputTest     -o FILE is written atomically: a failed run creates nothing and leaves an
                        existing file alone.
   ExportTest           SVG/PNG/PDF rendering, clusters, --plain round trip.
+  FontTest             SVG does not depend on the installed fonts (nor load pango, cairo or
+                       fontconfig); PNG and PDF are laid out as the SVG is.
 """
 
 import difflib
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -154,6 +157,9 @@ GOLDEN = {
     "show-alibaba-cloud.json": ("show", BUNDLED, "alibaba-cloud", "--format", "json"),
     "schema.md": ("schema", "--format", "markdown"),
     "export-plain.gv": ("export", BUNDLED, "--plain"),
+    # Labels are measured from ecograph's DejaVu Sans table, not by pango: the same bytes on
+    # every machine with Graphviz 2.42, whatever fonts it has.
+    "export.svg": ("export", BUNDLED, "-f", "svg"),
 }
 
 
@@ -724,6 +730,73 @@ class ExportTest(CliTestCase):
             "backslash.gv",
             'digraph g {\n  a [label=<x\\>];\n  b [label="' + "\\" * 6000 + '"];\n}\n',
             ["a", "b"])
+
+
+class FontTest(CliTestCase):
+    """ecograph measures label text from its own table of DejaVu Sans advance widths."""
+
+    SVG_RUNS = [("export", BUNDLED, "-f", "svg"),
+                ("export", BUNDLED, "--cluster-by", "region", "-f", "svg"),
+                ("export", BUNDLED, "--layout", "neato", "-f", "svg"),
+                ("neighborhood", BUNDLED, "infosys", "-f", "svg")]
+
+    def run_env(self, args, **env):
+        e = dict(harness.ENV)
+        e.update(env)
+        p = subprocess.run([harness.ECOGRAPH] + list(args), cwd=REPO_ROOT, env=e,
+                           stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=TIMEOUT)
+        return p.returncode, p.stdout, p.stderr.decode("utf-8", "replace")
+
+    def test_svg_independent_of_installed_fonts(self):
+        # A fontconfig configuration without a single font: pango would measure every label
+        # as a row of missing-glyph boxes, and the layout would change.
+        tmp = tempfile.mkdtemp(prefix="ecograph-fonts-")
+        self.addCleanup(shutil.rmtree, tmp, True)
+        conf = os.path.join(tmp, "fonts.conf")
+        with open(conf, "w") as f:
+            f.write('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+                    f"<fontconfig><cachedir>{tmp}/cache</cachedir></fontconfig>\n")
+        for args in self.SVG_RUNS:
+            with self.subTest(args=" ".join(args)):
+                want = bundled(*args)
+                self.assertStatus(want, 0)
+                status, out, err = self.run_env(args, FONTCONFIG_FILE=conf)
+                self.assertEqual((status, err), (0, ""))
+                self.assertTrue(out == want.out, "the SVG changed without fonts")
+
+    def test_svg_loads_neither_pango_nor_fontconfig(self):
+        status, out, err = self.run_env(self.SVG_RUNS[1], LD_DEBUG="files")
+        self.assertEqual(status, 0)
+        loaded = [line for line in err.splitlines() if "file=" in line]
+        self.assertTrue(any("libgvplugin_dot_layout" in line for line in loaded), err[-2000:])
+        for library in ("libgvplugin_pango", "libpango", "libcairo", "libfontconfig"):
+            self.assertFalse(any(library in line for line in loaded), library)
+
+    def test_svg_declares_dejavu_sans_with_fallbacks(self):
+        r = bundled("export", BUNDLED, "-f", "svg")
+        self.assertStatus(r, 0)
+        families = {e.get("font-family") for e in ET.fromstring(r.out).iter()
+                    if e.get("font-family")}
+        self.assertEqual(families, {"DejaVu Sans,Helvetica,Arial,sans-serif"})
+
+    def test_png_and_pdf_laid_out_as_svg(self):
+        # cairo draws the text (with pango), but the sizes are ecograph's: the same layout.
+        svg = ET.fromstring(bundled("export", BUNDLED, "-f", "svg").out)
+        width, height = (float(svg.get(k).removesuffix("pt")) for k in ("width", "height"))
+        png = bundled("export", BUNDLED, "-f", "png")
+        self.assertStatus(png, 0)
+        # PNG at 96 dpi (the IHDR chunk holds the size in pixels), Graphviz rounding up; a
+        # layout from pango's widths would be 9 pixels narrower.
+        px = int.from_bytes(png.out[16:20], "big"), int.from_bytes(png.out[20:24], "big")
+        for got, points in zip(px, (width, height)):
+            self.assertLessEqual(abs(got - points * 96 / 72), 1, (px, width, height))
+        pdf = bundled("export", BUNDLED, "-f", "pdf")
+        self.assertStatus(pdf, 0)
+        # PDF in points, with cairo's default margin of 36 points on each side.
+        box = re.search(rb"/MediaBox \[ 0 0 ([0-9.]+) ([0-9.]+) \]", pdf.out)
+        self.assertIsNotNone(box, "no /MediaBox in the PDF")
+        self.assertEqual((float(box[1]), float(box[2])), (width + 72, height + 72))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@
 
 #include "ecograph/core/error.hpp"
 #include "ecograph/io/detail/memory_channel.hpp"
+#include "ecograph/render/detail/text_layout.hpp"
 
 namespace ecograph {
 
@@ -147,9 +148,16 @@ std::string render_dot(std::string_view dot, std::string_view layout, std::strin
     static std::mutex mutex;
     std::lock_guard lock(mutex);
     // One context for the whole process, never freed: Graphviz 2.42 keeps a text-size cache
-    // past gvFreeContext, and a second context then reads freed memory (found by ASan).
-    static GVC_t* const gvc = gvContext();
-    if (!gvc) throw Error("cannot start Graphviz (gvContext failed)");
+    // past gvFreeContext, and a second context then reads freed memory (found by ASan). Its
+    // plugins are Graphviz's (found through config6a, as gvContext does) plus ecograph's text
+    // measurement, which Graphviz prefers to pango's (see detail/text_layout.hpp).
+    static GVC_t* const gvc = gvContextPlugins(detail::text_layout_builtins(), 1);
+    if (!gvc) throw Error("cannot start Graphviz (gvContextPlugins failed)");
+    // SVG needs only the sizes of the labels; cairo (PNG, PDF) needs pango to draw them.
+    if (!detail::set_cairo_text(format != "svg"))
+        throw Error(fmt::format(
+            "Graphviz could not render {} (cannot load its pango plugin to draw the text)",
+            format));
     std::unique_ptr<Agraph_t, decltype(&agclose)> g(read_graph(dot), agclose);
     if (!g) throw Error("internal: the generated DOT did not parse");
     std::string engine(layout), device(format);

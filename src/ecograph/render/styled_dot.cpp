@@ -33,6 +33,12 @@ std::string html_escape(std::string_view s) {
     return out;
 }
 
+// DejaVu Sans is the font whose metrics ecograph measures labels with (render/font_metrics.cpp):
+// the widest of the common sans-serif fonts, and on every Debian with fontconfig. A viewer
+// without it takes a narrower one from the list, whose text then fits its box with room to
+// spare. See docs/views.md, "Fonts and text measurement".
+constexpr const char* kFontName = "DejaVu Sans,Helvetica,Arial,sans-serif";
+
 std::string type_label(std::string_view t) { return t.empty() ? "(untyped)" : std::string(t); }
 
 class Writer {
@@ -63,9 +69,10 @@ private:
         std::string title = !o_.title.empty()     ? o_.title
                             : !g_.title().empty() ? g_.title()
                                                   : g_.graph_name();
-        out_ +=
-            "  graph [fontname=\"Helvetica\", fontsize=16, labelloc=t, pad=0.3, "
-            "bgcolor=\"white\", newrank=true";
+        out_ += fmt::format(
+            "  graph [fontname=\"{}\", fontsize=16, labelloc=t, pad=0.3, bgcolor=\"white\", "
+            "newrank=true",
+            kFontName);
         if (!title.empty()) out_ += ", label=" + dot_quote(title);
         if (o_.layout == "dot") out_ += ", rankdir=LR, nodesep=0.35, ranksep=0.9";
         if (o_.layout == "neato" || o_.layout == "fdp")
@@ -74,10 +81,11 @@ private:
             out_ += ", overlap=prism, sep=\"+12\", start=1";
         if (o_.layout == "circo" || o_.layout == "twopi") out_ += ", overlap=false";
         out_ += "];\n";
-        out_ +=
-            "  node [fontname=\"Helvetica\", fontsize=11, style=\"filled\", "
-            "color=\"#495057\", margin=\"0.12,0.06\"];\n";
-        out_ += "  edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.7];\n";
+        out_ += fmt::format(
+            "  node [fontname=\"{}\", fontsize=11, style=\"filled\", color=\"#495057\", "
+            "margin=\"0.12,0.06\"];\n",
+            kFontName);
+        out_ += fmt::format("  edge [fontname=\"{}\", fontsize=9, arrowsize=0.7];\n", kFontName);
     }
 
     void node(EntityIndex v, const std::string& indent) {
