@@ -263,40 +263,56 @@ Graph GraphBuilder::build() && {
     release(entity_origin_);
 
     // Counting sort of relations by source (stable: input order within a source), one array at
-    // a time so that at most one array is held twice.
+    // a time so that at most one array is held twice. Relations that already come grouped by
+    // source (a file ecograph wrote, for one) keep their numbering, and their arrays are taken
+    // over as they are.
     g.out_offset_.assign(n + 1, 0);
     for (EntityIndex s : rel_src_) ++g.out_offset_[s + 1];
     for (std::size_t v = 0; v < n; ++v) g.out_offset_[v + 1] += g.out_offset_[v];
-    std::vector<std::uint32_t> remap(m);  // old relation index -> new
-    {
+    std::vector<std::uint32_t> remap;  // old relation index -> new; empty when unchanged
+    if (!std::is_sorted(rel_src_.begin(), rel_src_.end())) {
+        remap.resize(m);
         std::vector<std::uint32_t> next(g.out_offset_.begin(), g.out_offset_.end() - 1);
         for (std::size_t r = 0; r < m; ++r) remap[r] = next[rel_src_[r]]++;
     }
+    // new_index(r): where relation r goes.
+    auto new_index = [&](std::size_t r) { return remap.empty() ? r : remap[r]; };
     // Each array is scattered into the buffer of one no longer needed (fresh memory costs a
     // page fault and zeroing per page); two threads share each scatter.
-    g.rel_dst_ = reuse(rel_src_, m);
-    in_halves(m, [&](std::size_t lo, std::size_t hi) {
-        for (std::size_t r = lo; r < hi; ++r) g.rel_dst_[remap[r]] = rel_dst_[r];
-    });
-    g.rel_pos_ = reuse(rel_dst_, m);
+    if (remap.empty()) {
+        g.rel_dst_ = std::move(rel_dst_);
+    } else {
+        g.rel_dst_ = reuse(rel_src_, m);
+        in_halves(m, [&](std::size_t lo, std::size_t hi) {
+            for (std::size_t r = lo; r < hi; ++r) g.rel_dst_[remap[r]] = rel_dst_[r];
+        });
+    }
+    // Positions overwrite the lines in place when nothing moves.
+    g.rel_pos_ = remap.empty() ? std::move(rel_line_) : reuse(rel_dst_, m);
     in_halves(m, [&](std::size_t lo, std::size_t hi) {
         for (std::size_t k = 0; k < rel_file_runs_.size(); ++k) {
             const std::uint32_t f = rel_file_runs_[k].second;
             const std::size_t end = std::min<std::size_t>(
                 hi, k + 1 < rel_file_runs_.size() ? rel_file_runs_[k + 1].first : m);
+            const auto& lines = remap.empty() ? g.rel_pos_ : rel_line_;
             for (std::size_t r = std::max<std::size_t>(lo, rel_file_runs_[k].first); r < end; ++r)
-                g.rel_pos_[remap[r]] = position(f, rel_line_[r]);
+                g.rel_pos_[new_index(r)] = position(f, lines[r]);
         }
     });
-    g.rel_src_ = reuse(rel_line_, m);
-    for (std::size_t v = 0; v < n; ++v)
-        std::fill(g.rel_src_.begin() + g.out_offset_[v], g.rel_src_.begin() + g.out_offset_[v + 1],
-                  static_cast<EntityIndex>(v));
-    g.rel_type_.resize(m);
-    in_halves(m, [&](std::size_t lo, std::size_t hi) {
-        for (std::size_t r = lo; r < hi; ++r) g.rel_type_[remap[r]] = rel_type_[r];
-    });
-    release(rel_type_);
+    if (remap.empty()) {
+        g.rel_src_ = std::move(rel_src_);  // already each relation's source, in order
+        g.rel_type_ = std::move(rel_type_);
+    } else {
+        g.rel_src_ = reuse(rel_line_, m);
+        for (std::size_t v = 0; v < n; ++v)
+            std::fill(g.rel_src_.begin() + g.out_offset_[v],
+                      g.rel_src_.begin() + g.out_offset_[v + 1], static_cast<EntityIndex>(v));
+        g.rel_type_.resize(m);
+        in_halves(m, [&](std::size_t lo, std::size_t hi) {
+            for (std::size_t r = lo; r < hi; ++r) g.rel_type_[remap[r]] = rel_type_[r];
+        });
+        release(rel_type_);
+    }
     relation_attrs_.freeze(remap);
 
     // Incoming index: relations grouped by target, in relation order (two threads: each fills
@@ -304,7 +320,7 @@ Graph GraphBuilder::build() && {
     g.in_offset_.assign(n + 1, 0);
     for (EntityIndex t : g.rel_dst_) ++g.in_offset_[t + 1];
     for (std::size_t v = 0; v < n; ++v) g.in_offset_[v + 1] += g.in_offset_[v];
-    g.in_rel_ = reuse(remap, m);
+    g.in_rel_ = remap.empty() ? std::vector<RelationIndex>(m) : reuse(remap, m);
     {
         std::vector<std::uint32_t> fill(g.in_offset_.begin(), g.in_offset_.end() - 1);
         in_halves(m < n ? 0 : n, [&](std::size_t lo, std::size_t hi) {

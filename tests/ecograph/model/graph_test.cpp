@@ -112,3 +112,55 @@ TEST_CASE("graph: find() knows every id of a big graph", "[model][graph]") {
     CHECK_FALSE(g.find("e").has_value());
     CHECK_FALSE(g.find("e100000").has_value());
 }
+
+// Relations that come grouped by source keep their order and their arrays; the same relations
+// in another order are sorted (stably) into the same graph.
+TEST_CASE("graph: relations grouped by source or not build the same graph", "[model][graph]") {
+    struct Rel {
+        EntityIndex from, to;
+        std::string type;
+        std::uint32_t line;
+    };
+    std::vector<Rel> sorted;  // by source; within a source, in the order of the input
+    for (EntityIndex s = 0; s < 50; ++s)
+        for (EntityIndex k = 0; k < s % 4; ++k)
+            sorted.push_back({s, (s * 7 + k * 3) % 50, k % 2 ? "a" : "b",
+                              static_cast<std::uint32_t>(1000 - sorted.size())});
+    auto build = [&](bool grouped) {
+        GraphBuilder b;
+        const auto f = b.add_file("r.csv");
+        for (EntityIndex v = 0; v < 50; ++v) b.entity("v" + std::to_string(v), {f, v + 1});
+        // Not grouped: sources in decreasing order, each source's relations still in order.
+        std::vector<Rel> input;
+        if (grouped) {
+            input = sorted;
+        } else {
+            for (EntityIndex s = 50; s-- > 0;)
+                for (const Rel& r : sorted)
+                    if (r.from == s) input.push_back(r);
+        }
+        for (const Rel& r : input) {
+            RelationIndex i = b.add_relation(r.from, r.to, r.type, {f, r.line});
+            b.set_relation_attr(i, "line", std::to_string(r.line));
+        }
+        return std::move(b).build();
+    };
+    const Graph one = build(true), two = build(false);
+    REQUIRE(one.relation_count() == sorted.size());
+    REQUIRE(two.relation_count() == sorted.size());
+    for (RelationIndex r = 0; r < sorted.size(); ++r) {
+        for (const Graph* g : {&one, &two}) {
+            CHECK(g->source(r) == sorted[r].from);
+            CHECK(g->target(r) == sorted[r].to);
+            CHECK(g->relation_type_name(r) == sorted[r].type);
+            CHECK(g->relation_location(r).line == sorted[r].line);
+            CHECK(*g->relation_attr(r, "line") == std::to_string(sorted[r].line));
+        }
+    }
+    for (EntityIndex v = 0; v < 50; ++v) {
+        CHECK(one.out_begin(v) == two.out_begin(v));
+        CHECK(std::vector<RelationIndex>(one.in_relations(v).begin(), one.in_relations(v).end()) ==
+              std::vector<RelationIndex>(two.in_relations(v).begin(), two.in_relations(v).end()));
+        for (RelationIndex r : one.in_relations(v)) CHECK(one.target(r) == v);
+    }
+}
