@@ -115,6 +115,7 @@ std::string value_text(double v, TableFormat format) {
 }
 
 int run(const CentralityOptions& o) {
+    set_thread_limit(o.threads);  // loading and the view too
     Schema schema = Schema::load(o.in.schema);
     Graph g = load_checked(o.in, schema);
     TableFormat format = parse_table_format(o.format);

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/run_control.hpp"
 #include "ecograph/core/spellcheck.hpp"
 #include "ecograph/schema/attr_value.hpp"
 
@@ -100,7 +101,7 @@ Side build_side(EntityIndex lo, EntityIndex hi, std::size_t reserve, const Gathe
 template <typename Arc, typename Gather>
 Side build_halves(std::size_t n, EntityIndex mid, std::size_t arcs, const Gather& gather) {
     constexpr std::size_t kParallel = std::size_t{1} << 16;
-    if (arcs < kParallel || std::thread::hardware_concurrency() < 2)
+    if (arcs < kParallel || available_threads() < 2)
         return build_side<Arc>(0, static_cast<EntityIndex>(n), arcs, gather);
     Side first, second;
     {

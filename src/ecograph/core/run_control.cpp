@@ -7,9 +7,21 @@
 
 namespace ecograph {
 
+namespace {
+std::atomic<unsigned> thread_limit{0};
+}  // namespace
+
+void set_thread_limit(unsigned threads) { thread_limit = threads; }
+
+unsigned available_threads() {
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned limit = thread_limit;
+    return limit > 0 ? std::min(limit, hardware) : hardware;
+}
+
 unsigned RunControl::thread_count() const {
     if (threads > 0) return threads;
-    return std::max(1u, std::thread::hardware_concurrency());
+    return available_threads();
 }
 
 void RunControl::check_cancelled() const {

@@ -11,10 +11,16 @@
 
 namespace ecograph {
 
+/// Caps the threads every part of ecograph uses, loading and view building included (0, the
+/// default: all hardware threads). The command-line tool sets it from --threads.
+void set_thread_limit(unsigned threads);
+/// The hardware threads, at most the limit set by set_thread_limit; at least 1.
+unsigned available_threads();
+
 /// How a long analysis runs: on how many threads, whether it reports progress, and the flag
 /// that interrupts it (set from a SIGINT handler by the command-line tool).
 struct RunControl {
-    unsigned threads = 0;  ///< 0 = all hardware threads
+    unsigned threads = 0;  ///< 0 = available_threads()
     /// Called now and then with (done, total) from one thread at a time; may be empty.
     std::function<void(std::size_t, std::size_t)> progress;
     const std::atomic<bool>* cancel = nullptr;

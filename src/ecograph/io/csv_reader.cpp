@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/run_control.hpp"
 #include "ecograph/core/utf8.hpp"
 
 namespace ecograph {
@@ -178,8 +179,7 @@ Scan scan_part(std::string_view raw, std::size_t base, const ReleaseBytes& relea
 // The same over a whole file; a big one in two halves at once.
 Scan scan(std::string_view raw, const ReleaseBytes& release) {
     constexpr std::size_t kParallel = std::size_t{16} << 20;
-    if (raw.size() < kParallel || std::thread::hardware_concurrency() < 2)
-        return scan_part(raw, 0, release);
+    if (raw.size() < kParallel || available_threads() < 2) return scan_part(raw, 0, release);
     const std::size_t mid = raw.size() / 2;
     Scan first, second;
     {
@@ -529,7 +529,7 @@ bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b, 
     constexpr std::size_t kParallelBytes = std::size_t{16} << 20;
     std::size_t split = std::string_view::npos;
     if (relations && !any_attribute && !scanned.quotes && text.size() >= kParallelBytes &&
-        std::thread::hardware_concurrency() >= 2) {
+        available_threads() >= 2) {
         split = text.find('\n', text.size() / 2);
         if (split != std::string_view::npos) ++split;
         if (split == text.size()) split = std::string_view::npos;

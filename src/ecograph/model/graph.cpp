@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/run_control.hpp"
 
 namespace ecograph {
 namespace {
@@ -28,7 +29,7 @@ std::vector<T> reuse(std::vector<T>& from, std::size_t n) {
 // f(0, count). `f` must not throw, and the two halves must touch different memory.
 template <typename F>
 void in_halves(std::size_t count, const F& f, std::size_t parallel = std::size_t{1} << 20) {
-    if (count < parallel || std::thread::hardware_concurrency() < 2) {
+    if (count < parallel || available_threads() < 2) {
         f(std::size_t{0}, count);
         return;
     }

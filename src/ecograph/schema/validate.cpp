@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "ecograph/core/run_control.hpp"
 #include "ecograph/core/spellcheck.hpp"
 #include "ecograph/core/table.hpp"
 
@@ -223,7 +224,7 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
     RelationIndex mid = m;
     std::exception_ptr worker_error;
     std::optional<std::jthread> worker;
-    if (m >= (RelationIndex{1} << 17) && std::thread::hardware_concurrency() >= 2) {
+    if (m >= (RelationIndex{1} << 17) && available_threads() >= 2) {
         mid = m / 8 * 5;  // the worker checks the entities too
         worker.emplace([&] {
             try {
