@@ -57,6 +57,20 @@ std::string sanitize_utf8(std::string_view s) {
     return out;
 }
 
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const std::size_t n = sequence_length(s, i);
+    if (n == 0) {
+        ++i;
+        return 0xFFFD;
+    }
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    char32_t cp = n == 1 ? b0 : n == 2 ? b0 & 0x1F : n == 3 ? b0 & 0x0F : b0 & 0x07;
+    for (std::size_t k = 1; k < n; ++k)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += n;
+    return cp;
+}
+
 std::string_view valid_utf8(std::string_view s, std::string& storage) {
     if (is_valid_utf8(s)) return s;
     storage = sanitize_utf8(s);

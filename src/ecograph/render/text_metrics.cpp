@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ecograph/core/utf8.hpp"
+
 namespace ecograph::detail {
 namespace {
 
@@ -38,33 +40,6 @@ bool is_wide(char32_t cp) {
 bool is_zero_width(char32_t cp) {
     return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
            (cp >= 0xE0100 && cp <= 0xE01EF);
-}
-
-// The next code point of `s` from `i`, advancing `i`; U+FFFD for each byte that does not start
-// a well-formed sequence (no overlongs, surrogates, or code points past U+10FFFF).
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char b0 = byte(i);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    int length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-    char32_t cp = length == 4 ? b0 & 0x07 : length == 3 ? b0 & 0x0F : b0 & 0x1F;
-    bool ok = length != 0 && b0 <= 0xF4 && i + length <= s.size();
-    for (int k = 1; ok && k < length; ++k) {
-        unsigned char b = byte(i + k);
-        ok = (b & 0xC0) == 0x80;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (ok && (cp < kMin[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))) ok = false;
-    if (!ok) {
-        ++i;
-        return 0xFFFD;
-    }
-    i += length;
-    return cp;
 }
 
 }  // namespace
