@@ -38,6 +38,40 @@ void in_halves(std::size_t count, const F& f, std::size_t parallel = std::size_t
     f(std::size_t{0}, mid);
 }
 
+// A stable counting sort of items [0, m) by key(i) < n, each half of the items counted and
+// placed on its own thread (in_halves): fills `offsets` (n + 1 entries: key k's items are
+// [offsets[k], offsets[k + 1])) and calls place(i, slot) once per item, slots of equal keys in
+// item order (the first half's items before the second's).
+template <typename Key, typename Place>
+void counting_sort(std::size_t n, std::size_t m, std::vector<std::uint32_t>& offsets,
+                   const Key& key, const Place& place) {
+    constexpr std::size_t kParallel = std::size_t{1} << 16;
+    std::vector<std::uint32_t> counts[2];  // per half; then each half's next slot per key
+    auto half = [](std::size_t lo) { return lo == 0 ? 0 : 1; };
+    in_halves(
+        m,
+        [&](std::size_t lo, std::size_t hi) {
+            auto& c = counts[half(lo)];
+            c.assign(n, 0);
+            for (std::size_t i = lo; i < hi; ++i) ++c[key(i)];
+        },
+        kParallel);
+    offsets.assign(n + 1, 0);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::uint32_t first = counts[0][k], second = counts[1].empty() ? 0 : counts[1][k];
+        counts[0][k] = offsets[k];
+        if (!counts[1].empty()) counts[1][k] = offsets[k] + first;
+        offsets[k + 1] = offsets[k] + first + second;
+    }
+    in_halves(
+        m,
+        [&](std::size_t lo, std::size_t hi) {
+            auto& next = counts[half(lo)];
+            for (std::size_t i = lo; i < hi; ++i) place(i, next[key(i)]++);
+        },
+        kParallel);
+}
+
 // Frees a vector's memory now rather than when its owner goes.
 template <typename T>
 void release(std::vector<T>& v) {
@@ -267,14 +301,16 @@ Graph GraphBuilder::build() && {
     // a time so that at most one array is held twice. Relations that already come grouped by
     // source (a file ecograph wrote, for one) keep their numbering, and their arrays are taken
     // over as they are.
-    g.out_offset_.assign(n + 1, 0);
-    for (EntityIndex s : rel_src_) ++g.out_offset_[s + 1];
-    for (std::size_t v = 0; v < n; ++v) g.out_offset_[v + 1] += g.out_offset_[v];
     std::vector<std::uint32_t> remap;  // old relation index -> new; empty when unchanged
-    if (!std::is_sorted(rel_src_.begin(), rel_src_.end())) {
+    if (std::is_sorted(rel_src_.begin(), rel_src_.end())) {
+        g.out_offset_.assign(n + 1, 0);
+        for (EntityIndex s : rel_src_) ++g.out_offset_[s + 1];
+        for (std::size_t v = 0; v < n; ++v) g.out_offset_[v + 1] += g.out_offset_[v];
+    } else {
         remap.resize(m);
-        std::vector<std::uint32_t> next(g.out_offset_.begin(), g.out_offset_.end() - 1);
-        for (std::size_t r = 0; r < m; ++r) remap[r] = next[rel_src_[r]]++;
+        counting_sort(
+            n, m, g.out_offset_, [&](std::size_t r) { return rel_src_[r]; },
+            [&](std::size_t r, std::uint32_t slot) { remap[r] = slot; });
     }
     // new_index(r): where relation r goes.
     auto new_index = [&](std::size_t r) { return remap.empty() ? r : remap[r]; };
@@ -316,24 +352,13 @@ Graph GraphBuilder::build() && {
     }
     relation_attrs_.freeze(remap);
 
-    // Incoming index: relations grouped by target, in relation order (two threads: each fills
-    // the ranges of half the targets).
-    g.in_offset_.assign(n + 1, 0);
-    for (EntityIndex t : g.rel_dst_) ++g.in_offset_[t + 1];
-    for (std::size_t v = 0; v < n; ++v) g.in_offset_[v + 1] += g.in_offset_[v];
+    // Incoming index: relations grouped by target, in relation order.
     g.in_rel_ = remap.empty() ? std::vector<RelationIndex>(m) : reuse(remap, m);
-    {
-        std::vector<std::uint32_t> fill(g.in_offset_.begin(), g.in_offset_.end() - 1);
-        in_halves(m < n ? 0 : n, [&](std::size_t lo, std::size_t hi) {
-            for (std::size_t r = 0; r < m; ++r) {
-                const EntityIndex t = g.rel_dst_[r];
-                if (t >= lo && t < hi) g.in_rel_[fill[t]++] = static_cast<RelationIndex>(r);
-            }
+    counting_sort(
+        n, m, g.in_offset_, [&](std::size_t r) { return g.rel_dst_[r]; },
+        [&](std::size_t r, std::uint32_t slot) {
+            g.in_rel_[slot] = static_cast<RelationIndex>(r);
         });
-        if (m < n)  // few relations: not worth a thread
-            for (std::size_t r = 0; r < m; ++r)
-                g.in_rel_[fill[g.rel_dst_[r]]++] = static_cast<RelationIndex>(r);
-    }
 
     g.id_pool_ = std::move(id_pool_);
     g.id_pool_.shrink_to_fit();

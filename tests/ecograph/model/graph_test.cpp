@@ -1,6 +1,10 @@
 #include "ecograph/model/graph.hpp"
 
+#include <algorithm>
+
 #include <catch2/catch.hpp>
+
+#include "../analysis/random_graph.hpp"
 
 using namespace ecograph;
 
@@ -162,5 +166,39 @@ TEST_CASE("graph: relations grouped by source or not build the same graph", "[mo
         CHECK(std::vector<RelationIndex>(one.in_relations(v).begin(), one.in_relations(v).end()) ==
               std::vector<RelationIndex>(two.in_relations(v).begin(), two.in_relations(v).end()));
         for (RelationIndex r : one.in_relations(v)) CHECK(one.target(r) == v);
+    }
+}
+
+// 200,000 relations: both counting sorts (by source, by target) run on two threads.
+TEST_CASE("graph: a big graph's relations are grouped by source and by target", "[model][graph]") {
+    test::Lcg rng{11};
+    const std::uint32_t n = 5000, m = 200000;
+    GraphBuilder b;
+    const auto f = b.add_file("r.csv");
+    for (std::uint32_t i = 0; i < n; ++i) b.entity("v" + std::to_string(i), {});
+    std::vector<std::pair<EntityIndex, EntityIndex>> input;
+    for (std::uint32_t i = 0; i < m; ++i) {
+        input.emplace_back(rng.next(n), rng.next(n));
+        b.add_relation(input.back().first, input.back().second, "r", {f, i + 1});
+    }
+    const Graph g = std::move(b).build();
+    // Expected: relations stably sorted by source (input order within a source).
+    std::vector<std::uint32_t> order(m);
+    for (std::uint32_t i = 0; i < m; ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return input[x].first < input[y].first;
+    });
+    REQUIRE(g.relation_count() == m);
+    bool same = true;
+    for (RelationIndex r = 0; r < m; ++r)
+        same = same && g.source(r) == input[order[r]].first &&
+               g.target(r) == input[order[r]].second && g.relation_location(r).line == order[r] + 1;
+    CHECK(same);
+    std::vector<std::vector<RelationIndex>> into(n);
+    for (RelationIndex r = 0; r < m; ++r) into[g.target(r)].push_back(r);
+    for (EntityIndex v = 0; v < n; ++v) {
+        auto in = g.in_relations(v);
+        REQUIRE(std::vector<RelationIndex>(in.begin(), in.end()) == into[v]);
+        for (RelationIndex r = g.out_begin(v); r < g.out_end(v); ++r) REQUIRE(g.source(r) == v);
     }
 }
