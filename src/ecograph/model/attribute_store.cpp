@@ -65,6 +65,7 @@ const std::string* AttributeStore::get(std::uint32_t owner, std::string_view key
 
 void AttributeStore::freeze(const std::vector<std::uint32_t>& remap) {
     for (Column& c : columns_) {
+        if (remap.empty() && c.sorted) continue;  // set() kept it sorted
         if (!remap.empty())
             for (auto& o : c.owners) o = remap[o];
         std::vector<std::size_t> order(c.owners.size());
