@@ -73,9 +73,9 @@ void counting_sort(std::size_t n, std::size_t m, std::vector<std::uint32_t>& off
 }
 
 // Frees a vector's memory now rather than when its owner goes.
-template <typename T>
-void release(std::vector<T>& v) {
-    std::vector<T>().swap(v);
+template <typename T, typename A>
+void release(std::vector<T, A>& v) {
+    std::vector<T, A>().swap(v);
 }
 
 }  // namespace
@@ -172,7 +172,7 @@ EntityIndex GraphBuilder::entity(std::string_view id, std::size_t hash, Origin w
 }
 
 void GraphBuilder::grow_slots(std::size_t size) {
-    std::vector<Slot> bigger(size);
+    decltype(slots_) bigger(size);
     const std::size_t mask = bigger.size() - 1;
     for (const Slot& s : slots_) {
         if (s.entity == kEmptySlot) continue;
