@@ -177,11 +177,12 @@ int run(const CentralityOptions& o) {
             if (std::find(p.personalize.begin(), p.personalize.end(), *v) == p.personalize.end())
                 p.personalize.push_back(*v);
         }
-        values = pagerank(AnalysisView::build(g, view), p, control);
+        values = pagerank(AnalysisView::build(g, view, false, ViewSides::in_only), p, control);
     } else if (o.measure == "eigenvector") {
-        values = eigenvector_centrality(AnalysisView::build(g, view));
+        values = eigenvector_centrality(AnalysisView::build(g, view, false, ViewSides::in_only));
     } else if (o.measure == "katz") {
-        values = katz_centrality(AnalysisView::build(g, view), o.alpha, o.beta);
+        values = katz_centrality(AnalysisView::build(g, view, false, ViewSides::in_only), o.alpha,
+                                 o.beta);
     } else {
         view.undirected = true;
         values = core_number(AnalysisView::build(g, view));

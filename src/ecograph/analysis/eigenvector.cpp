@@ -32,8 +32,8 @@ std::vector<double> eigenvector_centrality(const AnalysisView& view, double tole
     if (n == 0) return {};
     bool any_arc = false;
     for (EntityIndex v = 0; v < n && !any_arc; ++v) {
-        auto out = view.out(v);
-        for (const auto* w = out.begin; w != out.end; ++w) any_arc = any_arc || *w != v;
+        auto in = view.in(v);
+        for (const auto* u = in.begin; u != in.end; ++u) any_arc = any_arc || *u != v;
     }
     if (!any_arc) throw Error("eigenvector centrality is undefined: the graph has no relations");
     std::vector<double> x(n, 1.0), y(n);

@@ -23,11 +23,9 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         for (double& t : teleport) t /= static_cast<double>(o.personalize.size());
     }
     CooperativeScope cooperative;
-    std::vector<double> out_strength(n, 0.0);
+    std::vector<double> out_strength(n);
     for (EntityIndex v = 0; v < n; ++v) {
-        auto arcs = view.out(v);
-        for (std::size_t a = arcs.first; a < arcs.first + (arcs.end - arcs.begin); ++a)
-            out_strength[v] += view.strength(a);
+        out_strength[v] = view.out_strength(v);
         if (out_strength[v] < 0)
             throw Error(
                 "PageRank needs non-negative weights: an entity's outgoing weights sum "

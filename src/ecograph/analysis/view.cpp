@@ -179,8 +179,8 @@ void check_weight_attribute(const Graph& g, const std::string& weight) {
                 ExitStatus::Usage);
 }
 
-AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
-                                 bool positive_weights) {
+AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, bool positive_weights,
+                                 ViewSides sides) {
     AnalysisView view;
     view.directed_ = g.directed() && !options.undirected;
     view.weighted_ = !options.weight.empty();
@@ -245,12 +245,15 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
         return side;
     };
     if (n == 0) return view;
+    view.has_out_ = !view.directed_ || sides == ViewSides::both;
     auto build_both = [&]<typename Arc>() {
         if (view.directed_) {
-            Side out = store(build_halves<Arc>(n, middle(n, out_prefix), m, out_arcs),
-                             view.out_off_, view.out_nbr_, view.count_);
-            view.min_w_ = std::move(out.min_w);
-            view.sum_w_ = std::move(out.sum_w);
+            if (view.has_out_) {
+                Side out = store(build_halves<Arc>(n, middle(n, out_prefix), m, out_arcs),
+                                 view.out_off_, view.out_nbr_, view.count_);
+                view.min_w_ = std::move(out.min_w);
+                view.sum_w_ = std::move(out.sum_w);
+            }
             Side in = store(build_halves<Arc>(n, middle(n, in_prefix), m, in_arcs), view.in_off_,
                             view.in_nbr_, view.in_count_);
             view.in_sum_w_ = std::move(in.sum_w);
@@ -265,6 +268,23 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options,
         build_both.template operator()<WeightedArc>();
     else
         build_both.template operator()<std::uint32_t>();
+
+    // Out-strengths, arc by arc by increasing target; without the out side, from the in-arcs
+    // (taken by increasing target too, so the sums are the same to the last bit).
+    view.out_strength_.assign(n, 0.0);
+    if (view.has_out_) {
+        for (EntityIndex u = 0; u < n; ++u) {
+            auto arcs = view.out(u);
+            for (std::size_t a = arcs.first; a < arcs.first + (arcs.end - arcs.begin); ++a)
+                view.out_strength_[u] += view.strength(a);
+        }
+    } else {
+        for (EntityIndex v = 0; v < n; ++v) {
+            auto arcs = view.in(v);
+            for (std::size_t a = arcs.first; a < arcs.first + (arcs.end - arcs.begin); ++a)
+                view.out_strength_[arcs.begin[a - arcs.first]] += view.in_strength(a);
+        }
+    }
     return view;
 }
 

@@ -26,6 +26,12 @@ double relation_weight(const Graph& g, RelationIndex r, const std::string& weigh
 /// Throws Error (usage) when no relation carries the attribute `weight` (a likely typo).
 void check_weight_attribute(const Graph& g, const std::string& weight);
 
+/// Which sides of a directed view are built. The measures that only pull along in-arcs
+/// (PageRank, eigenvector, Katz) ask for `in_only` and skip most of the building; out() is
+/// then empty and out_degree() 0, while out_strength() still holds. An undirected view has one
+/// side, which serves as both.
+enum class ViewSides { both, in_only };
+
 /// A simple-graph view for analyses: parallel relations between the same ordered pair are
 /// collapsed into one arc that remembers their count, the minimum weight (its length for
 /// shortest paths) and the summed weight (its strength for random walks). In the undirected
@@ -37,9 +43,9 @@ public:
     /// Throws Error when a `via` type is not in the graph (with "did you mean"), when the
     /// weight attribute is not a number, or when it is not positive and `positive_weights`.
     static AnalysisView build(const Graph& g, const ViewOptions& options,
-                              bool positive_weights = false);
+                              bool positive_weights = false, ViewSides sides = ViewSides::both);
 
-    std::size_t size() const { return out_off_.size() - 1; }
+    std::size_t size() const { return out_strength_.size(); }
     bool directed() const { return directed_; }
     bool weighted() const { return weighted_; }
 
@@ -49,6 +55,7 @@ public:
         std::size_t first;  ///< index of the first arc, for the per-arc arrays
     };
     Arcs out(EntityIndex v) const {
+        if (!has_out_) return {nullptr, nullptr, 0};
         return {out_nbr_.data() + out_off_[v], out_nbr_.data() + out_off_[v + 1], out_off_[v]};
     }
     Arcs in(EntityIndex v) const {
@@ -56,8 +63,13 @@ public:
         const auto& nbr = directed_ ? in_nbr_ : out_nbr_;
         return {nbr.data() + off[v], nbr.data() + off[v + 1], off[v]};
     }
-    std::size_t out_degree(EntityIndex v) const { return out_off_[v + 1] - out_off_[v]; }
-    std::size_t arc_count() const { return out_nbr_.size(); }
+    std::size_t out_degree(EntityIndex v) const {
+        return has_out_ ? out_off_[v + 1] - out_off_[v] : 0;
+    }
+    std::size_t arc_count() const { return has_out_ ? out_nbr_.size() : in_nbr_.size(); }
+    /// The summed strength of v's out-arcs: how many relations leave it, or their summed
+    /// weights (summed arc by arc, by increasing target).
+    double out_strength(EntityIndex v) const { return out_strength_[v]; }
 
     /// Per out-arc (index from Arcs::first): minimum weight, summed weight, multiplicity.
     double length(std::size_t arc) const { return weighted_ ? min_w_[arc] : 1.0; }
@@ -80,11 +92,12 @@ public:
     const std::uint32_t* in_sources() const { return directed_ ? in_nbr_.data() : out_nbr_.data(); }
 
 private:
-    bool directed_ = true, weighted_ = false;
+    bool directed_ = true, weighted_ = false, has_out_ = true;
     std::vector<std::uint64_t> out_off_{0}, in_off_{0};
     std::vector<std::uint32_t> out_nbr_, in_nbr_;
     std::vector<double> min_w_, sum_w_, in_sum_w_;
     std::vector<std::uint32_t> count_, in_count_;
+    std::vector<double> out_strength_;
 };
 
 }  // namespace ecograph

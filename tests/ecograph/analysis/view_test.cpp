@@ -87,6 +87,24 @@ void require_matches(const Graph& g, const ViewOptions& o) {
             in[ref[k].to].push_back(ref[k]);
         }
     }
+    // Out-strengths: the summed strengths of each source's arcs, by increasing target.
+    std::vector<double> strength(g.entity_count(), 0.0);
+    for (const RefArc& a : ref)
+        strength[a.from] += o.weight.empty() ? static_cast<double>(a.count) : a.sum_w;
+    for (EntityIndex v = 0; v < view.size(); ++v) REQUIRE(view.out_strength(v) == strength[v]);
+    // The view of in-arcs only: the same in-arcs and out-strengths, no out-arcs when directed.
+    const AnalysisView in_only = AnalysisView::build(g, o, false, ViewSides::in_only);
+    REQUIRE(in_only.size() == view.size());
+    REQUIRE(in_only.arc_count() == view.arc_count());
+    for (EntityIndex v = 0; v < view.size(); ++v) {
+        REQUIRE(in_only.out_strength(v) == view.out_strength(v));
+        REQUIRE(in_only.out_degree(v) == (view.directed() ? 0 : view.out_degree(v)));
+        auto a = view.in(v), b = in_only.in(v);
+        REQUIRE(std::vector<std::uint32_t>(a.begin, a.end) ==
+                std::vector<std::uint32_t>(b.begin, b.end));
+        for (std::size_t i = 0; i < static_cast<std::size_t>(a.end - a.begin); ++i)
+            REQUIRE(view.in_strength(a.first + i) == in_only.in_strength(b.first + i));
+    }
     if (!view.directed()) return;
     for (EntityIndex v = 0; v < view.size(); ++v) {  // in-arcs sorted by source
         auto arcs = view.in(v);
