@@ -47,6 +47,18 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
     std::vector<double> block_change(blocks), block_dangling(blocks);
     unsigned threads = partition_threads(blocks, control);
     const std::uint32_t* source = view.in_sources();
+    // Unweighted, the entities none of whose in-arcs stands for parallel relations: their
+    // strengths are all 1, so their sums skip reading them (x * 1 is x: the same bits).
+    std::vector<std::uint8_t> simple;
+    if (!view.weighted()) {
+        const std::uint32_t* counts = view.in_multiplicities();
+        simple.resize(n);
+        for (EntityIndex v = 0; v < n; ++v) {
+            auto in = view.in(v);
+            simple[v] = std::all_of(counts + in.first, counts + in.first + (in.end - in.begin),
+                                    [](std::uint32_t c) { return c == 1; });
+        }
+    }
     // iterate(strength) runs to convergence, strength(a) being in-arc a's strength. Each
     // variant is compiled apart so that the inner loop has no branches.
     auto iterate = [&](const auto& strength) -> bool {
@@ -62,7 +74,10 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                     for (EntityIndex v = lo; v < hi; ++v) {
                         double sum = 0;
                         const std::size_t end = a + (view.in(v).end - view.in(v).begin);
-                        for (; a < end; ++a) sum += share[source[a]] * strength(a);
+                        if (!simple.empty() && simple[v])
+                            for (; a < end; ++a) sum += share[source[a]];
+                        else
+                            for (; a < end; ++a) sum += share[source[a]] * strength(a);
                         double nv = o.damping * (sum + dangling * teleport[v]) +
                                     (1 - o.damping) * teleport[v];
                         change += std::abs(nv - x[v]);
@@ -95,12 +110,7 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         converged = iterate([&](std::size_t a) { return sums[a]; });
     } else {
         const std::uint32_t* counts = view.in_multiplicities();
-        const std::size_t arcs = view.arc_count();
-        // Without parallel relations every strength is 1 (and x * 1 is x: the same bits).
-        if (std::all_of(counts, counts + arcs, [](std::uint32_t c) { return c == 1; }))
-            converged = iterate([](std::size_t) { return 1.0; });
-        else
-            converged = iterate([&](std::size_t a) { return static_cast<double>(counts[a]); });
+        converged = iterate([&](std::size_t a) { return static_cast<double>(counts[a]); });
     }
     if (converged) return x;
     throw Error(fmt::format("PageRank did not converge in {} iterations (tolerance {})",
