@@ -270,9 +270,16 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, boo
         build_both.template operator()<std::uint32_t>();
 
     // Out-strengths, arc by arc by increasing target; without the out side, from the in-arcs
-    // (taken by increasing target too, so the sums are the same to the last bit).
+    // (taken by increasing target too, so the sums are the same to the last bit), or, when
+    // unweighted, by counting the kept relations that leave each entity (a whole number).
     view.out_strength_.assign(n, 0.0);
-    if (view.has_out_) {
+    if (!view.has_out_ && !view.weighted_) {
+        for (EntityIndex u = 0; u < n; ++u) {
+            std::size_t count = 0;
+            for (RelationIndex r = g.out_begin(u); r < g.out_end(u); ++r) count += kept(r);
+            view.out_strength_[u] = static_cast<double>(count);
+        }
+    } else if (view.has_out_) {
         for (EntityIndex u = 0; u < n; ++u) {
             auto arcs = view.out(u);
             for (std::size_t a = arcs.first; a < arcs.first + (arcs.end - arcs.begin); ++a)
