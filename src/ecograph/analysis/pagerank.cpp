@@ -23,21 +23,20 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         for (double& t : teleport) t /= static_cast<double>(o.personalize.size());
     }
     CooperativeScope cooperative;
-    std::vector<double> out_strength(n);
     for (EntityIndex v = 0; v < n; ++v) {
-        out_strength[v] = view.out_strength(v);
-        if (out_strength[v] < 0)
+        if (view.out_strength(v) < 0)
             throw Error(
                 "PageRank needs non-negative weights: an entity's outgoing weights sum "
                 "below zero");
     }
-    // share[v] = x[v] / out_strength[v], what v hands each unit of outgoing strength; entities
+    // share[v] = x[v] / view.out_strength(v), what v hands each unit of outgoing strength; entities
     // without outgoing arcs hand their rank to the teleport set instead ("dangling").
     std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n), share(n), next_share(n);
     double dangling = 0;
     for (EntityIndex v = 0; v < n; ++v) {
-        share[v] = out_strength[v] > 0 ? x[v] / out_strength[v] : 0.0;
-        if (out_strength[v] <= 0) dangling += x[v];
+        const double out = view.out_strength(v);
+        share[v] = out > 0 ? x[v] / out : 0.0;
+        if (out <= 0) dangling += x[v];
     }
     // Entities in fixed blocks, one parallel pass per iteration: each block pulls its new
     // ranks and sums its own change and dangling rank; blocks are summed in block order, so
@@ -82,8 +81,9 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                                     (1 - o.damping) * teleport[v];
                         change += std::abs(nv - x[v]);
                         next[v] = nv;
-                        next_share[v] = out_strength[v] > 0 ? nv / out_strength[v] : 0.0;
-                        lost += out_strength[v] > 0 ? 0.0 : nv;
+                        const double out = view.out_strength(v);
+                        next_share[v] = out > 0 ? nv / out : 0.0;
+                        lost += out > 0 ? 0.0 : nv;
                     }
                     block_change[b] = change;
                     block_dangling[b] = lost;

@@ -15,10 +15,10 @@
 namespace ecograph {
 namespace {
 
-// One side (out or in) of the view for entities [lo, hi), built by one thread: per entity the
-// end of its arcs (counted from lo's first arc), and the collapsed arcs.
+// One side (out or in) of the view for entities [lo, hi), built by one thread: CSR offsets
+// (hi - lo + 1 of them, counted from lo's first arc), and the collapsed arcs.
 struct Side {
-    std::vector<std::uint64_t> end;
+    std::vector<std::uint64_t> off;
     std::vector<std::uint32_t> nbr, count;
     std::vector<double> min_w, sum_w;
 };
@@ -56,7 +56,8 @@ template <typename Arc, typename Gather>
 Side build_side(EntityIndex lo, EntityIndex hi, std::size_t reserve, const Gather& gather) {
     constexpr bool weighted = std::is_same_v<Arc, WeightedArc>;
     Side side;
-    side.end.reserve(hi - lo);
+    side.off.reserve(hi - lo + 1);
+    side.off.push_back(0);
     side.nbr.reserve(reserve);
     side.count.reserve(reserve);
     if (weighted) {
@@ -90,7 +91,7 @@ Side build_side(EntityIndex lo, EntityIndex hi, std::size_t reserve, const Gathe
             }
             i = j;
         }
-        side.end.push_back(side.nbr.size());
+        side.off.push_back(side.nbr.size());
     }
     return side;
 }
@@ -111,7 +112,7 @@ Side build_halves(std::size_t n, EntityIndex mid, std::size_t arcs, const Gather
         first = build_side<Arc>(0, mid, arcs, gather);
     }
     const std::uint64_t base = first.nbr.size();
-    for (std::uint64_t e : second.end) first.end.push_back(base + e);
+    for (std::size_t i = 1; i < second.off.size(); ++i) first.off.push_back(base + second.off[i]);
     auto append = [](auto& to, auto& from) {
         to.insert(to.end(), from.begin(), from.end());
         from = {};
@@ -236,33 +237,26 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, boo
     };
     auto both_prefix = [&](std::size_t v) { return out_prefix(v) + in_prefix(v); };
 
-    auto store = [&](Side side, std::vector<std::uint64_t>& off, std::vector<std::uint32_t>& nbr,
-                     std::vector<std::uint32_t>& count) {
-        off.assign(1, 0);
-        off.insert(off.end(), side.end.begin(), side.end.end());
-        nbr = std::move(side.nbr);
-        count = std::move(side.count);
-        return side;
-    };
     if (n == 0) return view;
     view.has_out_ = !view.directed_ || sides == ViewSides::both;
+    auto store_out = [&](Side side) {
+        view.out_off_ = std::move(side.off);
+        view.out_nbr_ = std::move(side.nbr);
+        view.count_ = std::move(side.count);
+        view.min_w_ = std::move(side.min_w);
+        view.sum_w_ = std::move(side.sum_w);
+    };
     auto build_both = [&]<typename Arc>() {
-        if (view.directed_) {
-            if (view.has_out_) {
-                Side out = store(build_halves<Arc>(n, middle(n, out_prefix), m, out_arcs),
-                                 view.out_off_, view.out_nbr_, view.count_);
-                view.min_w_ = std::move(out.min_w);
-                view.sum_w_ = std::move(out.sum_w);
-            }
-            Side in = store(build_halves<Arc>(n, middle(n, in_prefix), m, in_arcs), view.in_off_,
-                            view.in_nbr_, view.in_count_);
-            view.in_sum_w_ = std::move(in.sum_w);
-        } else {
-            Side out = store(build_halves<Arc>(n, middle(n, both_prefix), 2 * m, both_arcs),
-                             view.out_off_, view.out_nbr_, view.count_);
-            view.min_w_ = std::move(out.min_w);
-            view.sum_w_ = std::move(out.sum_w);
+        if (!view.directed_) {
+            store_out(build_halves<Arc>(n, middle(n, both_prefix), 2 * m, both_arcs));
+            return;
         }
+        if (view.has_out_) store_out(build_halves<Arc>(n, middle(n, out_prefix), m, out_arcs));
+        Side in = build_halves<Arc>(n, middle(n, in_prefix), m, in_arcs);
+        view.in_off_ = std::move(in.off);
+        view.in_nbr_ = std::move(in.nbr);
+        view.in_count_ = std::move(in.count);
+        view.in_sum_w_ = std::move(in.sum_w);
     };
     if (view.weighted_)
         build_both.template operator()<WeightedArc>();
