@@ -85,10 +85,34 @@ std::string_view Graph::name(EntityIndex v) const {
     return label ? std::string_view(*label) : id(v);
 }
 
+std::span<const EntityIndex> Graph::sorted_by_id() const {
+    return by_id_.get([&] {
+        const std::size_t n = entity_count();
+        std::vector<EntityIndex> order(n);
+        for (std::size_t v = 0; v < n; ++v) order[v] = static_cast<EntityIndex>(v);
+        // Ids are unique, so sorting the halves apart and merging them gives the one order.
+        auto by_id = [&](EntityIndex a, EntityIndex b) { return id(a) < id(b); };
+        std::size_t half = 0;
+        in_halves(
+            n,
+            [&](std::size_t lo, std::size_t hi) {
+                if (lo > 0) half = lo;
+                std::sort(order.begin() + static_cast<std::ptrdiff_t>(lo),
+                          order.begin() + static_cast<std::ptrdiff_t>(hi), by_id);
+            },
+            std::size_t{1} << 16);
+        if (half > 0)
+            std::inplace_merge(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(half),
+                               order.end(), by_id);
+        return order;
+    });
+}
+
 std::optional<EntityIndex> Graph::find(std::string_view key) const {
-    auto it = std::lower_bound(by_id_.begin(), by_id_.end(), key,
+    auto order = sorted_by_id();
+    auto it = std::lower_bound(order.begin(), order.end(), key,
                                [&](EntityIndex v, std::string_view k) { return id(v) < k; });
-    if (it == by_id_.end() || id(*it) != key) return std::nullopt;
+    if (it == order.end() || id(*it) != key) return std::nullopt;
     return *it;
 }
 
@@ -114,7 +138,8 @@ Location Graph::location(std::uint32_t position) const {
 }
 
 std::size_t Graph::topology_bytes() const {
-    return id_pool_.capacity() + (id_offset_.capacity() + by_id_.capacity()) * 4 +
+    // The id index counts as built: 4 bytes per entity once the first lookup sorts it.
+    return id_pool_.capacity() + (id_offset_.capacity() + entity_count()) * 4 +
            entity_type_.capacity() * sizeof(TypeTag) +
            (rel_src_.capacity() + rel_dst_.capacity() + in_rel_.capacity()) * 4 +
            rel_type_.capacity() * sizeof(TypeTag) +
@@ -364,23 +389,6 @@ Graph GraphBuilder::build() && {
     g.id_pool_.shrink_to_fit();
     g.id_offset_ = std::move(id_offset_);
     g.id_offset_.shrink_to_fit();
-    g.by_id_.resize(n);
-    for (std::size_t v = 0; v < n; ++v) g.by_id_[v] = static_cast<EntityIndex>(v);
-    // Ids are unique, so sorting the halves apart and merging them gives the one order.
-    auto by_id = [&](EntityIndex a, EntityIndex b) { return g.id(a) < g.id(b); };
-    std::size_t half = 0;
-    in_halves(
-        n,
-        [&](std::size_t lo, std::size_t hi) {
-            if (lo > 0) half = lo;
-            std::sort(g.by_id_.begin() + static_cast<std::ptrdiff_t>(lo),
-                      g.by_id_.begin() + static_cast<std::ptrdiff_t>(hi), by_id);
-        },
-        std::size_t{1} << 16);
-    if (half > 0)
-        std::inplace_merge(g.by_id_.begin(), g.by_id_.begin() + static_cast<std::ptrdiff_t>(half),
-                           g.by_id_.end(), by_id);
-
     g.entity_type_ = std::move(entity_type_);
     g.entity_type_.shrink_to_fit();
     g.entity_types_ = std::move(entity_types_);

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -44,7 +46,8 @@ public:
     std::string_view name(EntityIndex v) const;
     std::optional<EntityIndex> find(std::string_view id) const;
     /// Every entity, ordered by id (byte order): the index find() searches.
-    std::span<const EntityIndex> sorted_by_id() const { return by_id_; }
+    /// Sorted on the first call (by find() or here) and kept; safe to call from several threads.
+    std::span<const EntityIndex> sorted_by_id() const;
     /// Every id, for "did you mean" suggestions.
     std::vector<std::string> ids() const;
 
@@ -105,7 +108,40 @@ private:
 
     std::string id_pool_;
     std::vector<std::uint32_t> id_offset_{0};
-    std::vector<EntityIndex> by_id_;  ///< entity indices sorted by id, for find()
+    // Entity indices sorted by id, for find(). Sorted on first use: a job that never looks an
+    // id up (PageRank over a million entities) does not pay for sorting them.
+    class LazyOrder {
+    public:
+        LazyOrder() = default;
+        LazyOrder(const LazyOrder&) = delete;
+        LazyOrder& operator=(const LazyOrder&) = delete;
+        LazyOrder(LazyOrder&& other) noexcept
+            : order_(std::move(other.order_)), built_(other.built_.load()) {}
+        LazyOrder& operator=(LazyOrder&& other) noexcept {
+            order_ = std::move(other.order_);
+            built_ = other.built_.load();
+            return *this;
+        }
+        // The order, made by make() the first time.
+        template <class Make>
+        std::span<const EntityIndex> get(const Make& make) const {
+            if (!built()) {
+                std::lock_guard lock(mutex_);
+                if (!built_.load(std::memory_order_relaxed)) {
+                    order_ = make();
+                    built_.store(true, std::memory_order_release);
+                }
+            }
+            return order_;
+        }
+
+    private:
+        bool built() const { return built_.load(std::memory_order_acquire); }
+        mutable std::mutex mutex_;
+        mutable std::vector<EntityIndex> order_;
+        mutable std::atomic<bool> built_{false};
+    };
+    LazyOrder by_id_;
     std::vector<TypeTag> entity_type_;
     std::vector<std::string> entity_types_{""};
     std::vector<EntityIndex> rel_src_, rel_dst_;

@@ -1,6 +1,7 @@
 #include "ecograph/model/graph.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include <catch2/catch.hpp>
 
@@ -115,6 +116,30 @@ TEST_CASE("graph: find() knows every id of a big graph", "[model][graph]") {
     for (EntityIndex v = 0; v < n; ++v) REQUIRE(g.find(g.id(v)) == v);
     CHECK_FALSE(g.find("e").has_value());
     CHECK_FALSE(g.find("e100000").has_value());
+}
+
+// The index is sorted by whichever thread looks first; every thread then sees the same one, and
+// a moved graph keeps it.
+TEST_CASE("graph: the id index is sorted once, on first use, by any thread", "[model][graph]") {
+    GraphBuilder b;
+    const std::uint32_t n = 20000;
+    for (std::uint32_t i = 0; i < n; ++i) b.entity("e" + std::to_string(i * 7919 % n), {});
+    Graph g = std::move(b).build();
+    std::vector<std::size_t> found(4, 0);
+    std::vector<const EntityIndex*> data(4);
+    {
+        std::vector<std::jthread> threads;
+        for (std::size_t t = 0; t < 4; ++t)
+            threads.emplace_back([&, t] {
+                data[t] = g.sorted_by_id().data();
+                for (EntityIndex v = 0; v < n; ++v) found[t] += g.find(g.id(v)) == v;
+            });
+    }
+    CHECK(found == std::vector<std::size_t>(4, n));
+    CHECK(std::all_of(data.begin(), data.end(), [&](auto p) { return p == data[0]; }));
+    Graph moved = std::move(g);
+    CHECK(moved.sorted_by_id().data() == data[0]);
+    CHECK(moved.find(moved.id(12345)) == 12345u);
 }
 
 // Relations that come grouped by source keep their order and their arrays; the same relations
