@@ -11,6 +11,7 @@
 #include "ecograph/core/atomic_file.hpp"
 #include "ecograph/core/error.hpp"
 #include "ecograph/core/spellcheck.hpp"
+#include "ecograph/core/timing.hpp"
 
 namespace ecograph::cli {
 
@@ -60,6 +61,7 @@ std::optional<Clock::time_point> timer_start, timer_load_done;
 
 PhaseTimer::PhaseTimer() {
     if (std::getenv("ECOGRAPH_TIMING")) timer_start = Clock::now();
+    timing_mark("start");
 }
 
 PhaseTimer::~PhaseTimer() {

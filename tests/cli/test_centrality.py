@@ -13,7 +13,7 @@ What is covered:
   RankingTest        value descending, ties by id ascending; --top N; --types (subtypes
                      included); did-you-mean for unknown --types and --via (exit 2); --via keeps
                      every entity.
-  FormatTest         table, csv, markdown and json shapes; the formats agree; identical bytes on
+  FormatTest         ECOGRAPH_TIMING's phase lines; table, csv, markdown and json shapes; the formats agree; identical bytes on
                      two runs and on --threads 1 / 2; no progress when stderr is not a terminal,
                      a cleared progress line when it is.
   ErrorTest          --edges without betweenness, unknown --personalize id, unknown --measure,
@@ -27,6 +27,7 @@ import csv as csvmod
 import io
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -325,6 +326,26 @@ LESMIS = f"{GRAPHS}/lesmis.gv"
 
 
 class FormatTest(CliTestCase):
+    def test_timing_names_each_phase_in_order(self):
+        """ECOGRAPH_TIMING=1: one stderr line per phase, times non-decreasing, then the
+        load / after-load summary; stdout is unchanged."""
+        args = ["centrality", BUNDLED, "--measure", "pagerank", "--top", "3", "-f", "csv"]
+        p = subprocess.run([harness.ECOGRAPH, *args], cwd=REPO_ROOT,
+                           env=dict(harness.ENV, ECOGRAPH_TIMING="1"), stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=TIMEOUT)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertEqual(p.stdout, cached(*args).out)
+        lines = p.stderr.decode().splitlines()
+        phases = [re.fullmatch(r"ecograph: timing: +([\d.]+) ms  (.+)", line) for line in lines[:-1]]
+        self.assertTrue(all(phases), lines)
+        self.assertEqual([m.group(2) for m in phases],
+                         ["start", f"read {BUNDLED}", "built the graph", "validated",
+                          "built the analysis view", "computed pagerank"])
+        times = [float(m.group(1)) for m in phases]
+        self.assertEqual(times, sorted(times))
+        self.assertRegex(lines[-1], r"^ecograph: timing: load [\d.]+ ms, after load [\d.]+ ms$")
+        self.assertEqual(cached(*args).err, b"")  # nothing without the variable
+
     def test_formats(self):
         base = ("centrality", BUNDLED, "--measure", "harmonic", "--top", "5")
         j = self.ok_json(*base, "-f", "json")

@@ -14,6 +14,7 @@
 #include "ecograph/analysis/pagerank.hpp"
 #include "ecograph/core/error.hpp"
 #include "ecograph/core/spellcheck.hpp"
+#include "ecograph/core/timing.hpp"
 
 namespace ecograph::cli {
 namespace {
@@ -188,6 +189,7 @@ int run(const CentralityOptions& o) {
         values = core_number(AnalysisView::build(g, view));
         directed = false;
     }
+    timing_mark("computed " + o.measure);
     auto ranked = rank_entities(g, values, schema, o.types, o.top);
     if (o.edges) {  // highest first, ties by ids
         std::sort(edge_scores.begin(), edge_scores.end(),

@@ -10,6 +10,7 @@
 #include "ecograph/core/error.hpp"
 #include "ecograph/core/run_control.hpp"
 #include "ecograph/core/spellcheck.hpp"
+#include "ecograph/core/timing.hpp"
 #include "ecograph/schema/attr_value.hpp"
 
 namespace ecograph {
@@ -286,6 +287,7 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, boo
                 view.out_strength_[arcs.begin[a - arcs.first]] += view.in_strength(a);
         }
     }
+    timing_mark("built the analysis view");
     return view;
 }
 

@@ -2,6 +2,7 @@
 
 #include "ecograph/core/error.hpp"
 #include "ecograph/core/mapped_file.hpp"
+#include "ecograph/core/timing.hpp"
 #include "ecograph/io/formats.hpp"
 #include "ecograph/schema/validate.hpp"
 
@@ -25,10 +26,13 @@ LoadResult load_graph(const std::vector<std::string>& paths, const Schema& schem
                  format.value_or(input_format(path)), file->text(), path, builder, result.diags,
                  [&](std::size_t begin, std::size_t end) { file->release(begin, end); }) &&
              ok;
+        timing_mark("read " + path);
     }
     if (ok) {
         result.graph = std::move(builder).build();
+        timing_mark("built the graph");
         validate(*result.graph, schema, result.diags);
+        timing_mark("validated");
     }
     result.diags.sort();
     return result;
