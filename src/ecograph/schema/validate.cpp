@@ -114,12 +114,26 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
         if (rdef[t]) rattrs[t] = schema.relation_attributes(rtypes[t]);
     }
 
+    // Whether an entity of a type can get an attribute diagnostic: not when the type requires
+    // none and every attribute name present is reserved (label, name, type). Entities that
+    // cannot are passed over without looking their attributes up.
+    const auto& entity_keys = g.entity_attributes().keys();
+    const bool any_entity_value =
+        std::any_of(entity_keys.begin(), entity_keys.end(),
+                    [](const auto& k) { return !is_reserved_attribute(k); });
+    std::vector<char> entity_attrs_checked(etypes.size());
+    for (std::size_t t = 1; t < etypes.size(); ++t)
+        entity_attrs_checked[t] =
+            any_entity_value || std::any_of(eattrs[t].begin(), eattrs[t].end(),
+                                            [](const AttrDef& a) { return a.required; });
+
     Diagnostics entity_diags, relation_diags, later_relation_diags;
     auto check_entities = [&] {
         for (EntityIndex v = 0; v < g.entity_count(); ++v) {
+            TypeTag t = g.entity_type(v);
+            if (t != 0 && edef[t] && !edef[t]->abstract && !entity_attrs_checked[t]) continue;
             std::string id(g.id(v));
             Location loc = g.entity_location(v);
-            TypeTag t = g.entity_type(v);
             if (t == 0) {
                 bool only_in_relations =
                     g.entity_attributes().all(v).empty() && g.in_degree(v) + g.out_degree(v) > 0;
@@ -153,23 +167,31 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
     bool any_required = false;
     for (const auto& attrs : rattrs)
         for (const auto& a : attrs) any_required = any_required || a.required;
-    auto check_relations = [&](RelationIndex lo, RelationIndex hi, Diagnostics& out) {
-        // Whether an entity type may stand at a relation type's end, resolved once per pair of
-        // tags (-1: not yet known): is_a walks the hierarchy by name, too slow per relation.
-        std::vector<std::vector<signed char>> from_ok(rtypes.size(),
-                                                      std::vector<signed char>(etypes.size(), -1));
-        auto to_ok = from_ok;
-        auto allowed = [&](std::vector<std::vector<signed char>>& cache, TypeTag t, TypeTag vt,
-                           const std::vector<std::string>& ends) {
-            signed char& known = cache[t][vt];
-            if (known < 0)
-                known = std::any_of(ends.begin(), ends.end(), [&](const std::string& a) {
+    const bool relation_attrs_checked = any_required || !g.relation_attributes().keys().empty();
+    // Whether an entity type may stand at a relation type's end, for every pair of tags, as
+    // [relation tag * entity tags + entity tag]: is_a walks the hierarchy by name, too slow per
+    // relation. Untyped or unknown entities pass: they are reported as entities.
+    const std::size_t etags = etypes.size();
+    std::vector<char> from_ok(rtypes.size() * etags, 1), to_ok(from_ok);
+    for (std::size_t t = 1; t < rtypes.size(); ++t) {
+        if (!rdef[t]) continue;
+        for (std::size_t vt = 1; vt < etags; ++vt) {
+            if (!edef[vt]) continue;
+            auto allowed = [&](const std::vector<std::string>& ends) {
+                return std::any_of(ends.begin(), ends.end(), [&](const std::string& a) {
                     return schema.is_a(etypes[vt], a);
                 });
-            return known == 1;
-        };
-
+            };
+            from_ok[t * etags + vt] = allowed(rdef[t]->from);
+            to_ok[t * etags + vt] = allowed(rdef[t]->to);
+        }
+    }
+    auto check_relations = [&](RelationIndex lo, RelationIndex hi, Diagnostics& out) {
         for (RelationIndex r = lo; r < hi; ++r) {
+            const TypeTag t = g.relation_type(r);
+            if (rdef[t] && from_ok[t * etags + g.entity_type(g.source(r))] &&
+                to_ok[t * etags + g.entity_type(g.target(r))] && !relation_attrs_checked)
+                continue;  // nothing to report: the common case
             Location loc;  // only looked up, with the label, when there is something to report
             std::string label;
             auto describe = [&] {
@@ -178,7 +200,6 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
                     loc = g.relation_location(r);
                 }
             };
-            TypeTag t = g.relation_type(r);
             if (t == 0) {
                 describe();
                 out.error("E201", loc, label, fmt::format("relation '{}' has no type", label),
@@ -195,12 +216,10 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
                 continue;
             }
             const RelationTypeDef& def = *rdef[t];
-            auto check_end = [&](EntityIndex v, std::vector<std::vector<signed char>>& cache,
-                                 const std::vector<std::string>& ends, const char* code,
+            auto check_end = [&](EntityIndex v, const std::vector<char>& ok, const char* code,
                                  std::string_view side) {
                 TypeTag vt = g.entity_type(v);
-                if (vt == 0 || !edef[vt]) return;  // already reported on the entity
-                if (allowed(cache, t, vt, ends)) return;
+                if (ok[t * etags + vt]) return;
                 describe();
                 out.error(code, loc, label,
                           fmt::format("relation '{}' {} '{}' ({}) is not allowed", def.name, side,
@@ -208,8 +227,8 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
                           fmt::format("{} expects {} -> {}", def.name, join(def.from, "|"),
                                       join(def.to, "|")));
             };
-            check_end(g.source(r), from_ok, def.from, "E204", "from");
-            check_end(g.target(r), to_ok, def.to, "E205", "to");
+            check_end(g.source(r), from_ok, "E204", "from");
+            check_end(g.target(r), to_ok, "E205", "to");
             auto values = g.relation_attributes().all(r);
             if (values.empty() && !any_required) continue;
             describe();
@@ -225,7 +244,7 @@ void validate(const Graph& g, const Schema& schema, Diagnostics& diags) {
     std::exception_ptr worker_error;
     std::optional<std::jthread> worker;
     if (m >= (RelationIndex{1} << 17) && available_threads() >= 2) {
-        mid = m / 8 * 5;  // the worker checks the entities too
+        mid = m / 2;  // the worker checks the entities too, mostly passed over
         worker.emplace([&] {
             try {
                 check_entities();

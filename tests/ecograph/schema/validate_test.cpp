@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "ecograph/core/run_control.hpp"
 #include "ecograph/io/dot_reader.hpp"
 
 using namespace ecograph;
@@ -117,4 +118,42 @@ TEST_CASE("validate: an untyped graph warns once and is not checked", "[schema][
               "v.gv: warning[W100]: graph has no types: loaded untyped, so schema checks are "
               "skipped; hint: give nodes and edges a type attribute (type=\"SI\", "
               "type=\"partners_with\")"});
+}
+
+// A graph big enough to be checked on two threads (2^17 relations and more), almost all of it
+// clean: the few problems are found wherever they are, once each, as with one thread.
+TEST_CASE("validate: a big graph's few problems are found on either thread", "[schema][validate]") {
+    auto validate_big = [] {
+        GraphBuilder b;
+        const std::uint32_t f = b.add_file("big.gv");
+        const std::uint32_t n = 1000, m = 200000;
+        for (std::uint32_t v = 0; v < n; ++v) {
+            EntityIndex e = b.entity("e" + std::to_string(v), {f, v + 1});
+            b.set_entity_type(e, v % 2 ? "CloudProvider" : "DataCentre");
+        }
+        b.set_entity_type(b.entity("acme", {f, n + 1}), "Company");  // abstract, no relations
+        for (std::uint32_t r = 0; r < m; ++r) {
+            // clouds operate data centres; relation 150000 (second half) runs the wrong way
+            EntityIndex cloud = 2 * (r % (n / 2)) + 1, dc = 2 * ((r * 7) % (n / 2));
+            if (r == 150000) std::swap(cloud, dc);
+            b.add_relation(cloud, dc, r == 20000 ? "" : "operates", {f, n + 2 + r});
+        }
+        Graph g = std::move(b).build();
+        Diagnostics d;
+        validate(g, Schema::builtin(), d);
+        d.sort();
+        std::vector<std::string> out;
+        for (const auto& x : d.items()) out.push_back(format_diagnostic(x));
+        return out;
+    };
+    auto both = validate_big();
+    REQUIRE(both.size() == 4);
+    CHECK_THAT(both[0], Catch::StartsWith("big.gv:1001: error[E103]: entity type 'Company'"));
+    CHECK_THAT(both[1], Catch::StartsWith("big.gv:21002: error[E201]: relation"));
+    CHECK_THAT(both[2], Catch::StartsWith("big.gv:151002: error[E204]: relation 'operates' from"));
+    CHECK_THAT(both[3], Catch::StartsWith("big.gv:151002: error[E205]: relation 'operates' to"));
+    set_thread_limit(1);
+    auto one = validate_big();
+    set_thread_limit(0);
+    CHECK(one == both);
 }
