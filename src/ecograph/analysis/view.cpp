@@ -37,9 +37,10 @@ std::uint32_t to_of(const WeightedArc& arc) { return arc.to; }
 // lists most entities have (std::stable_sort allocates a buffer on every call).
 template <typename Arc>
 void stable_sort_by_to(std::vector<Arc>& arcs) {
+    auto by_to = [](const Arc& a, const Arc& b) { return to_of(a) < to_of(b); };
+    if (std::is_sorted(arcs.begin(), arcs.end(), by_to)) return;  // in-arcs always are
     if (arcs.size() > 32) {
-        std::stable_sort(arcs.begin(), arcs.end(),
-                         [](const Arc& a, const Arc& b) { return to_of(a) < to_of(b); });
+        std::stable_sort(arcs.begin(), arcs.end(), by_to);
         return;
     }
     for (std::size_t i = 1; i < arcs.size(); ++i) {
@@ -97,34 +98,6 @@ Side build_side(EntityIndex lo, EntityIndex hi, std::size_t reserve, const Gathe
     return side;
 }
 
-// The entities split in two at `mid`, balanced by arcs; the second half is built on a thread
-// of its own when the graph is big, and appended to the first (so the result does not depend
-// on the thread count).
-template <typename Arc, typename Gather>
-Side build_halves(std::size_t n, EntityIndex mid, std::size_t arcs, const Gather& gather) {
-    constexpr std::size_t kParallel = std::size_t{1} << 16;
-    if (arcs < kParallel || available_threads() < 2)
-        return build_side<Arc>(0, static_cast<EntityIndex>(n), arcs, gather);
-    Side first, second;
-    {
-        std::jthread worker(
-            [&] { second = build_side<Arc>(mid, static_cast<EntityIndex>(n), 0, gather); });
-        // Reserved for both halves: untouched capacity costs address space, not memory.
-        first = build_side<Arc>(0, mid, arcs, gather);
-    }
-    const std::uint64_t base = first.nbr.size();
-    for (std::size_t i = 1; i < second.off.size(); ++i) first.off.push_back(base + second.off[i]);
-    auto append = [](auto& to, auto& from) {
-        to.insert(to.end(), from.begin(), from.end());
-        from = {};
-    };
-    append(first.nbr, second.nbr);
-    append(first.count, second.count);
-    append(first.min_w, second.min_w);
-    append(first.sum_w, second.sum_w);
-    return first;
-}
-
 // The first entity of the second half: about half of prefix(n) before it, where prefix(v) is
 // the number of arcs of the entities before v.
 template <typename Prefix>
@@ -139,6 +112,37 @@ EntityIndex middle(std::size_t n, const Prefix& prefix) {
             hi = m;
     }
     return lo;
+}
+
+// The entities split in two, balanced by arcs (prefix(v): the arcs gathered for the entities
+// before v, at most); the second half is built on a thread of its own when the graph is big,
+// and appended to the first (so the result does not depend on the thread count).
+template <typename Arc, typename Prefix, typename Gather>
+Side build_halves(std::size_t n, const Prefix& prefix, const Gather& gather) {
+    constexpr std::size_t kParallel = std::size_t{1} << 16;
+    const std::size_t arcs = prefix(n);
+    if (arcs < kParallel || available_threads() < 2)
+        return build_side<Arc>(0, static_cast<EntityIndex>(n), arcs, gather);
+    const EntityIndex mid = middle(n, prefix);
+    Side first, second;
+    {
+        std::jthread worker([&] {
+            second = build_side<Arc>(mid, static_cast<EntityIndex>(n), arcs - prefix(mid), gather);
+        });
+        // Reserved for both halves: untouched capacity costs address space, not memory.
+        first = build_side<Arc>(0, mid, arcs, gather);
+    }
+    const std::uint64_t base = first.nbr.size();
+    for (std::size_t i = 1; i < second.off.size(); ++i) first.off.push_back(base + second.off[i]);
+    auto append = [](auto& to, auto& from) {
+        to.insert(to.end(), from.begin(), from.end());
+        from = {};
+    };
+    append(first.nbr, second.nbr);
+    append(first.count, second.count);
+    append(first.min_w, second.min_w);
+    append(first.sum_w, second.sum_w);
+    return first;
 }
 
 }  // namespace
@@ -249,11 +253,11 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, boo
     };
     auto build_both = [&]<typename Arc>() {
         if (!view.directed_) {
-            store_out(build_halves<Arc>(n, middle(n, both_prefix), 2 * m, both_arcs));
+            store_out(build_halves<Arc>(n, both_prefix, both_arcs));
             return;
         }
-        if (view.has_out_) store_out(build_halves<Arc>(n, middle(n, out_prefix), m, out_arcs));
-        Side in = build_halves<Arc>(n, middle(n, in_prefix), m, in_arcs);
+        if (view.has_out_) store_out(build_halves<Arc>(n, out_prefix, out_arcs));
+        Side in = build_halves<Arc>(n, in_prefix, in_arcs);
         view.in_off_ = std::move(in.off);
         view.in_nbr_ = std::move(in.nbr);
         view.in_count_ = std::move(in.count);
@@ -270,8 +274,9 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, boo
     view.out_strength_.assign(n, 0.0);
     if (!view.has_out_ && !view.weighted_) {
         for (EntityIndex u = 0; u < n; ++u) {
-            std::size_t count = 0;
-            for (RelationIndex r = g.out_begin(u); r < g.out_end(u); ++r) count += kept(r);
+            std::size_t count = g.out_degree(u);
+            if (!all_kept)
+                for (RelationIndex r = g.out_begin(u); r < g.out_end(u); ++r) count -= !kept(r);
             view.out_strength_[u] = static_cast<double>(count);
         }
     } else if (view.has_out_) {
