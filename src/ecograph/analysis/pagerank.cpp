@@ -15,10 +15,11 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         throw Error(fmt::format("damping must be in [0, 1), not {}", o.damping), ExitStatus::Usage);
     const std::size_t n = view.size();
     if (n == 0) return {};
-    std::vector<double> teleport(n, 0.0);
-    if (o.personalize.empty()) {
-        std::fill(teleport.begin(), teleport.end(), 1.0 / static_cast<double>(n));
-    } else {
+    // Teleport: uniform (no array to stream), or spread over the --personalize entities.
+    const double uniform = 1.0 / static_cast<double>(n);
+    std::vector<double> teleport;
+    if (!o.personalize.empty()) {
+        teleport.assign(n, 0.0);
         for (EntityIndex v : o.personalize) teleport[v] += 1.0;
         for (double& t : teleport) t /= static_cast<double>(o.personalize.size());
     }
@@ -29,14 +30,21 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                 "PageRank needs non-negative weights: an entity's outgoing weights sum "
                 "below zero");
     }
-    // share[v] = x[v] / view.out_strength(v), what v hands each unit of outgoing strength; entities
-    // without outgoing arcs hand their rank to the teleport set instead ("dangling").
-    std::vector<double> x(n, 1.0 / static_cast<double>(n)), next(n), share(n), next_share(n);
+    // The ranks x are held as shares: share[v] = x[v] / out_strength(v), what v hands each unit
+    // of outgoing strength, or x[v] itself for an entity without outgoing arcs ("dangling": it
+    // hands its rank to the teleport set instead, and no arc reads its share). One array instead
+    // of x and shares apart streams 16 bytes less per entity and iteration, a fifth of the
+    // memory traffic at a million entities.
+    auto rank = [&](const std::vector<double>& share, EntityIndex v) {
+        const double out = view.out_strength(v);
+        return out > 0 ? share[v] * out : share[v];
+    };
+    std::vector<double> share(n), next_share(n);
     double dangling = 0;
     for (EntityIndex v = 0; v < n; ++v) {
         const double out = view.out_strength(v);
-        share[v] = out > 0 ? x[v] / out : 0.0;
-        if (out <= 0) dangling += x[v];
+        share[v] = out > 0 ? uniform / out : uniform;
+        if (out <= 0) dangling += uniform;
     }
     // Entities in fixed blocks, one parallel pass per iteration: each block pulls its new
     // ranks and sums its own change and dangling rank; blocks are summed in block order, so
@@ -58,9 +66,10 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                                     [](std::uint32_t c) { return c == 1; });
         }
     }
-    // iterate(strength) runs to convergence, strength(a) being in-arc a's strength. Each
-    // variant is compiled apart so that the inner loop has no branches.
-    auto iterate = [&](const auto& strength) -> bool {
+    // iterate(strength, teleport) runs to convergence, strength(a) being in-arc a's strength
+    // and teleport(v) v's teleport probability. Each variant is compiled apart so that the
+    // inner loop has no branches.
+    auto iterate = [&](const auto& strength, const auto& teleport_of) -> bool {
         for (std::size_t iter = 0; iter < o.max_iterations; ++iter) {
             control.check_cancelled();
             for_each_partitioned(
@@ -77,12 +86,11 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                             for (; a < end; ++a) sum += share[source[a]];
                         else
                             for (; a < end; ++a) sum += share[source[a]] * strength(a);
-                        double nv = o.damping * (sum + dangling * teleport[v]) +
-                                    (1 - o.damping) * teleport[v];
-                        change += std::abs(nv - x[v]);
-                        next[v] = nv;
+                        const double t = teleport_of(v);
+                        const double nv = o.damping * (sum + dangling * t) + (1 - o.damping) * t;
+                        change += std::abs(nv - rank(share, v));
                         const double out = view.out_strength(v);
-                        next_share[v] = out > 0 ? nv / out : 0.0;
+                        next_share[v] = out > 0 ? nv / out : nv;
                         lost += out > 0 ? 0.0 : nv;
                     }
                     block_change[b] = change;
@@ -94,7 +102,6 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                 change += block_change[b];
                 dangling += block_dangling[b];
             }
-            x.swap(next);
             share.swap(next_share);
             bool converged = change < o.tolerance;
             // Progress counts iterations against the maximum; the last report clears the line.
@@ -104,15 +111,23 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         }
         return false;
     };
+    auto with_teleport = [&](const auto& strength) {
+        if (teleport.empty()) return iterate(strength, [&](EntityIndex) { return uniform; });
+        return iterate(strength, [&](EntityIndex v) { return teleport[v]; });
+    };
     bool converged;
     if (view.weighted()) {
         const double* sums = view.in_weight_sums();
-        converged = iterate([&](std::size_t a) { return sums[a]; });
+        converged = with_teleport([&](std::size_t a) { return sums[a]; });
     } else {
         const std::uint32_t* counts = view.in_multiplicities();
-        converged = iterate([&](std::size_t a) { return static_cast<double>(counts[a]); });
+        converged = with_teleport([&](std::size_t a) { return static_cast<double>(counts[a]); });
     }
-    if (converged) return x;
+    if (converged) {
+        std::vector<double> x(n);
+        for (EntityIndex v = 0; v < n; ++v) x[v] = rank(share, v);
+        return x;
+    }
     throw Error(fmt::format("PageRank did not converge in {} iterations (tolerance {})",
                             o.max_iterations, o.tolerance));
 }
