@@ -216,9 +216,8 @@ void for_each_row(CsvParser& parser, const GraphBuilder& b, std::size_t cells,
             more = parser.next(p.row);
             if (more) {
                 if (p.row.cells.size() == cells) {
-                    p.hash[0] = GraphBuilder::hash_id(p.row.cells[keys[0]]);
-                    p.hash[1] = keys[1] == keys[0] ? p.hash[0]
-                                                   : GraphBuilder::hash_id(p.row.cells[keys[1]]);
+                    p.hash[0] = b.hash_id(p.row.cells[keys[0]]);
+                    p.hash[1] = keys[1] == keys[0] ? p.hash[0] : b.hash_id(p.row.cells[keys[1]]);
                     b.prefetch_slot(p.hash[0]);
                     b.prefetch_slot(p.hash[1]);
                 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <random>
 #include <thread>
 
 #include <fmt/format.h>
@@ -150,6 +151,16 @@ std::size_t Graph::topology_bytes() const {
 std::uint32_t GraphBuilder::add_file(std::string path) {
     files_.push_back(std::move(path));
     return static_cast<std::uint32_t>(files_.size());
+}
+
+std::array<std::uint64_t, 2> GraphBuilder::random_seed() {
+    try {
+        std::random_device device;
+        auto word = [&] { return (std::uint64_t{device()} << 32) | device(); };
+        return {word(), word()};
+    } catch (const std::exception&) {  // no entropy source: still a good hash, only guessable
+        return {0x243F6A8885A308D3ull, 0x13198A2E03707344ull};
+    }
 }
 
 std::size_t GraphBuilder::probe(std::string_view id, std::size_t hash) const {
