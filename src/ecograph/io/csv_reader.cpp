@@ -462,6 +462,17 @@ bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b, 
         diags.error("E007", {origin, line}, "", "relation without a source or target id");
         ok = false;
     };
+    // A column's values are reserved for every row at its first value, so that a big file's
+    // labels are not moved as their vector doubles (a column nobody fills is never created).
+    std::vector<char> reserved(header.size(), 0);
+    auto set_entity_attr = [&](std::size_t column, EntityIndex v, std::string_view key,
+                               std::string_view value) {
+        if (!reserved[column]) {
+            b.reserve_entity_attr(key, scanned.newlines);
+            reserved[column] = 1;
+        }
+        b.set_entity_attr(v, key, std::string(value));
+    };
     bool in_parallel = false;
     std::vector<HalfRead::Later> new_ids;  // of the first half, when read in parallel
     auto process = [&](Pending& p) {
@@ -512,12 +523,11 @@ bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b, 
                                         key, t, b.entity_type(v)),
                             "give each id one type");
         }
-        if (label && !cells[*label].empty())
-            b.set_entity_attr(v, "label", std::string(cells[*label]));
+        if (label && !cells[*label].empty()) set_entity_attr(*label, v, "label", cells[*label]);
         if (any_attribute)
             for (std::size_t i = 0; i < cells.size(); ++i)
                 if (cols[i].role == Column::Attribute && !cells[i].empty())
-                    b.set_entity_attr(v, cols[i].name, std::string(cells[i]));
+                    set_entity_attr(i, v, cols[i].name, cells[i]);
     };
 
     const std::array<std::size_t, 2> keys =

@@ -23,6 +23,12 @@ const AttributeStore::Column* AttributeStore::column(std::string_view key) const
     return nullptr;
 }
 
+void AttributeStore::reserve(std::string_view key, std::size_t n) {
+    Column& c = columns_[column_index(key)];
+    c.owners.reserve(c.owners.size() + n);
+    c.values.reserve(c.values.size() + n);
+}
+
 void AttributeStore::set(std::uint32_t owner, std::string_view key, std::string value) {
     Column& c = columns_[column_index(key)];
     // Owners mostly arrive in order; replacing the last value is the common repeat.

@@ -14,6 +14,8 @@ class AttributeStore {
 public:
     /// Sets (or replaces) the value of `key` for `owner`. Keys must be set before freeze().
     void set(std::uint32_t owner, std::string_view key, std::string value);
+    /// Capacity for `n` more values of `key` (a bulk reader knows how many rows are coming).
+    void reserve(std::string_view key, std::size_t n);
     /// Value of `key` for `owner`, or nullptr.
     const std::string* get(std::uint32_t owner, std::string_view key) const;
 

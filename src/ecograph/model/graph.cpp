@@ -243,6 +243,12 @@ std::string_view GraphBuilder::entity_id(EntityIndex v) const {
 TypeTag GraphBuilder::intern(std::vector<std::string>& vocabulary,
                              std::unordered_map<std::string, TypeTag>& index,
                              std::string_view name) {
+    // A partner graph has a handful of type names: comparing them beats hashing a string.
+    constexpr std::size_t kScan = 16;
+    if (vocabulary.size() <= kScan) {
+        for (std::size_t t = 1; t < vocabulary.size(); ++t)
+            if (vocabulary[t] == name) return static_cast<TypeTag>(t);
+    }
     auto [it, inserted] = index.try_emplace(std::string(name), 0);
     if (inserted) {
         if (vocabulary.size() > std::numeric_limits<TypeTag>::max())

@@ -85,6 +85,8 @@ public:
     const std::string* entity_attr(EntityIndex v, std::string_view key) const {
         return entity_attrs_.get(v, key);
     }
+    /// Capacity for `n` more entity values of `key`.
+    void reserve_entity_attr(std::string_view key, std::size_t n) { entity_attrs_.reserve(key, n); }
     const std::string* relation_attr(RelationIndex r, std::string_view key) const {
         return relation_attrs_.get(r, key);
     }
@@ -224,6 +226,8 @@ public:
     const std::string* entity_attr(EntityIndex v, std::string_view key) const {
         return entity_attrs_.get(v, key);
     }
+    /// Capacity for `n` more entity values of `key`.
+    void reserve_entity_attr(std::string_view key, std::size_t n) { entity_attrs_.reserve(key, n); }
 
     RelationIndex add_relation(EntityIndex from, EntityIndex to, std::string_view type,
                                Origin where);

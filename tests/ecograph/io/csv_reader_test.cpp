@@ -35,6 +35,19 @@ TEST_CASE("csv_reader: Neo4j bulk-import headers", "[io][csv]") {
     CHECK(g.relation_location(0).file == "r.csv");
 }
 
+// Columns are reserved for every row at their first value; one that no row fills is never
+// created, and the values are those of the rows that have one.
+TEST_CASE("csv_reader: an attribute column with no value adds no attribute", "[io][csv]") {
+    auto r = read({{"n.csv", "id,type,label,tier,region\na,SI,,,emea\nb,SI,B,,\nc,ISV,C,,apac\n"}});
+    REQUIRE(r.ok);
+    const Graph& g = *r.graph;
+    CHECK(g.entity_attributes().keys() == std::vector<std::string>{"region", "label"});
+    CHECK(g.name(*g.find("a")) == "a");
+    CHECK(g.name(*g.find("b")) == "B");
+    CHECK(*g.entity_attr(*g.find("c"), "region") == "apac");
+    CHECK(g.entity_attr(*g.find("b"), "region") == nullptr);
+}
+
 TEST_CASE("csv_reader: plain headers and quoted newlines", "[io][csv]") {
     auto r = read({{"e.csv", "id,type,label,description\na,SI,A,\"two\nlines\"\nb,ISV,B,x\n"},
                    {"rel.csv", "source,target,type\na,b,partners_with\n"}});
