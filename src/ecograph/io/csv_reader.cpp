@@ -115,13 +115,7 @@ private:
     bool error_ = false;
 };
 
-// What a first pass over the raw bytes finds.
-struct Scan {
-    std::size_t nul = std::string_view::npos;        ///< offset of the first NUL byte
-    std::size_t non_ascii = std::string_view::npos;  ///< offset of the first byte >= 0x80
-    std::size_t newlines = 0;  ///< '\n' bytes (before the NUL, when there is one)
-    bool quotes = false;       ///< any '"'
-};
+using Scan = CsvScan;
 
 // The high bit of each of the 8 bytes of `w` that equals the byte repeated in `c`.
 inline std::uint64_t match_bytes(std::uint64_t w, std::uint64_t c) {
@@ -362,9 +356,13 @@ Column classify(const std::string& header) {
 
 }  // namespace
 
+CsvScan scan_csv(std::string_view raw, const ReleaseBytes& release) {
+    return scan_part(raw, 0, release);
+}
+
 bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b, Diagnostics& diags,
-              const ReleaseBytes& release) {
-    const Scan scanned = scan(raw, release);
+              const ReleaseBytes& release, const CsvScan* prescanned) {
+    const Scan scanned = prescanned ? *prescanned : scan(raw, release);
     if (scanned.nul != std::string_view::npos) {
         diags.error("E002", {origin, static_cast<std::uint32_t>(scanned.newlines + 1)}, "",
                     fmt::format("not a CSV file: NUL byte at offset {}", scanned.nul));

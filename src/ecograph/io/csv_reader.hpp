@@ -14,6 +14,19 @@ namespace ecograph {
 /// holding the text memory-mapped can drop them from memory (MappedFile::release).
 using ReleaseBytes = std::function<void(std::size_t begin, std::size_t end)>;
 
+/// What read_csv's first pass over a file's bytes finds.
+struct CsvScan {
+    std::size_t nul = std::string_view::npos;        ///< offset of the first NUL byte
+    std::size_t non_ascii = std::string_view::npos;  ///< offset of the first byte >= 0x80
+    std::size_t newlines = 0;  ///< '\n' bytes (before the NUL, when there is one)
+    bool quotes = false;       ///< any '"'
+};
+
+/// That first pass, on the calling thread alone (read_csv splits a big file between two), so
+/// that a caller can scan the next file while this one is read. Hands the bytes it is done
+/// with to `release`.
+CsvScan scan_csv(std::string_view text, const ReleaseBytes& release = nullptr);
+
 /// Reads one CSV file of entities or of relations (RFC 4180: comma-separated, "quoted" fields
 /// with "" for a quote, CRLF or LF) into `builder`, merging entities by id.
 ///
@@ -28,8 +41,10 @@ using ReleaseBytes = std::function<void(std::size_t begin, std::size_t end)>;
 ///
 /// Unquoted cells are read in place; a whole row's ids are looked up a few rows after it is
 /// parsed, with the builder's prefetch hints, which is what makes big files fast. Bytes already
-/// read are handed to `release`, when given.
+/// read are handed to `release`, when given. `scanned`, when given, is scan_csv(text): the first
+/// pass is then not made again.
 bool read_csv(std::string_view text, const std::string& origin, GraphBuilder& builder,
-              Diagnostics& diags, const ReleaseBytes& release = nullptr);
+              Diagnostics& diags, const ReleaseBytes& release = nullptr,
+              const CsvScan* scanned = nullptr);
 
 }  // namespace ecograph

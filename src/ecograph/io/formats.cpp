@@ -60,10 +60,11 @@ FileFormat input_format(std::string_view path) {
 bool readable(FileFormat f) { return f != FileFormat::Mermaid; }
 
 bool read_graph_text(FileFormat f, std::string_view text, const std::string& origin,
-                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release) {
+                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release,
+                     const CsvScan* scanned) {
     switch (f) {
         case FileFormat::Csv:
-            return read_csv(text, origin, builder, diags, release);
+            return read_csv(text, origin, builder, diags, release, scanned);
         case FileFormat::GraphML:
             return read_graphml(text, origin, builder, diags);
         case FileFormat::Json:

@@ -31,8 +31,10 @@ bool readable(FileFormat f);
 
 /// Reads one file's text in format `f` into `builder`. Returns false, with diagnostics naming
 /// `origin` and a line, when the file cannot be used. `release` is told which bytes a reader
-/// that streams (CSV) is done with, so that a mapped file's pages can be dropped.
+/// that streams (CSV) is done with, so that a mapped file's pages can be dropped. A CSV file's
+/// first pass can be made beforehand (`scanned`, see scan_csv).
 bool read_graph_text(FileFormat f, std::string_view text, const std::string& origin,
-                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release = {});
+                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release = {},
+                     const CsvScan* scanned = nullptr);
 
 }  // namespace ecograph
