@@ -118,6 +118,15 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
     bool converged;
     if (view.weighted()) {
         const double* sums = view.in_weight_sums();
+        // An entity whose weights cancel out (out-strength 0) is dangling, and its slot holds its
+        // rank, not a share: its arcs must hand on nothing, so their strengths are taken as 0.
+        std::vector<double> masked;
+        for (std::size_t a = 0; a < view.arc_count(); ++a) {
+            if (view.out_strength(source[a]) > 0 || sums[a] == 0) continue;
+            if (masked.empty()) masked.assign(sums, sums + view.arc_count());
+            masked[a] = 0;
+        }
+        if (!masked.empty()) sums = masked.data();
         converged = with_teleport([&](std::size_t a) { return sums[a]; });
     } else {
         const std::uint32_t* counts = view.in_multiplicities();
