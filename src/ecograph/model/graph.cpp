@@ -163,13 +163,23 @@ std::array<std::uint64_t, 2> GraphBuilder::random_seed() {
     }
 }
 
+// Linear probing from an id's home slot, except that the other slot of the home's cache line
+// (two slots a line) comes first: a lookup that needs a second slot mostly finds it in the line
+// already loaded (prefetched by a bulk reader) instead of missing on the next one.
+std::size_t GraphBuilder::next_slot(std::size_t slot, std::size_t home, std::size_t mask) {
+    if (slot == home) return home ^ 1;
+    if (slot == (home ^ 1)) return ((home | 1) + 1) & mask;
+    return (slot + 1) & mask;
+}
+
 std::size_t GraphBuilder::probe(std::string_view id, std::size_t hash) const {
     const std::size_t mask = slots_.size() - 1;
     const auto fingerprint = static_cast<std::uint32_t>(hash >> 32);
     char head[kHead] = {};
     std::memcpy(head, id.data(), std::min(id.size(), kHead));
-    std::size_t slot = hash & mask;
-    for (; slots_[slot].entity != kEmptySlot; slot = (slot + 1) & mask) {
+    const std::size_t home = hash & mask;
+    std::size_t slot = home;
+    for (; slots_[slot].entity != kEmptySlot; slot = next_slot(slot, home, mask)) {
         const Slot& s = slots_[slot];
         if (s.fingerprint == fingerprint && s.length == id.size() &&
             std::memcmp(s.head, head, kHead) == 0 &&
@@ -212,8 +222,10 @@ void GraphBuilder::grow_slots(std::size_t size) {
     const std::size_t mask = bigger.size() - 1;
     for (const Slot& s : slots_) {
         if (s.entity == kEmptySlot) continue;
-        std::size_t slot = hash_id(std::string_view(id_pool_.data() + s.offset, s.length)) & mask;
-        while (bigger[slot].entity != kEmptySlot) slot = (slot + 1) & mask;
+        const std::size_t home =
+            hash_id(std::string_view(id_pool_.data() + s.offset, s.length)) & mask;
+        std::size_t slot = home;
+        while (bigger[slot].entity != kEmptySlot) slot = next_slot(slot, home, mask);
         bigger[slot] = s;
     }
     slots_ = std::move(bigger);

@@ -302,6 +302,7 @@ private:
     void grow_slots(std::size_t size);
     /// The slot holding `id`, or the free slot where it would go.
     std::size_t probe(std::string_view id, std::size_t hash) const;
+    static std::size_t next_slot(std::size_t slot, std::size_t home, std::size_t mask);
     std::vector<TypeTag> entity_type_;
     std::vector<std::string> entity_types_{""};
     std::unordered_map<std::string, TypeTag> entity_type_index_{{"", 0}};
