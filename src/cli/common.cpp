@@ -10,6 +10,7 @@
 
 #include "ecograph/core/atomic_file.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/run_control.hpp"
 #include "ecograph/core/spellcheck.hpp"
 #include "ecograph/core/timing.hpp"
 
@@ -33,6 +34,14 @@ void add_input_options(CLI::App& cmd, InputOptions& in) {
     cmd.add_option("--schema", in.schema,
                    "Schema file (TOML) extending or replacing the built-in schema")
         ->type_name("FILE");
+    add_threads_option(cmd, in.threads);
+}
+
+void add_threads_option(CLI::App& cmd, unsigned& threads) {
+    cmd.add_option("--threads", threads,
+                   "Threads to use for loading and analysing (default: all cores)")
+        ->type_name("N")
+        ->check(count_validator());
 }
 
 void add_format_option(CLI::App& cmd, std::string& format) {
@@ -79,6 +88,7 @@ void PhaseTimer::load_done() {
 }
 
 Graph load_checked(const InputOptions& in, const Schema& schema) {
+    set_thread_limit(in.threads);  // loading, validation and what follows
     LoadResult r = load_graph(in.files, schema, in.format);
     Diagnostics shown;
     for (const auto& d : r.diags.items())

@@ -24,13 +24,16 @@ struct InputOptions {
     std::vector<std::string> files;
     std::optional<std::string> schema;
     std::optional<FileFormat> format;  ///< overrides the format given by each file's extension
+    unsigned threads = 0;              ///< --threads: at most this many (0: every core)
 };
 
 /// Accepts whole numbers from 0 up: CLI11 would silently wrap "-1" into a huge unsigned value.
 CLI::Validator count_validator();
 
-/// Adds FILE... (required) and --schema to `cmd`.
+/// Adds FILE... (required), --schema and --threads to `cmd`.
 void add_input_options(CLI::App& cmd, InputOptions& in);
+/// Adds --threads N to `cmd`: the most threads loading and analysing may use.
+void add_threads_option(CLI::App& cmd, unsigned& threads);
 /// Adds --format (table|json|csv|markdown) to `cmd`.
 void add_format_option(CLI::App& cmd, std::string& format);
 /// Adds --output FILE to `cmd`.

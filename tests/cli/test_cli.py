@@ -12,6 +12,8 @@ What is covered:
   BundledGraphTest     graphs/alibaba-cloud.gv: validate, stats (counts agree with Graphviz's
                        gc), show, did-you-mean for an unknown id, schema.
   DeterminismTest      every command in every format twice: identical bytes.
+  ThreadsTest          --threads 1 gives the bytes of all cores, on the bundled graph and on
+                       a generated 150k-relation one; a negative count exits 2.
   GoldenTest           outputs for the bundled graph byte-for-byte against tests/cli/golden.
   ValidationRulesTest  each validation rule on a small typed DOT: exit status, code, FILE:LINE,
                        hints; several problems at once; multi-file merge, E301/E302.
@@ -142,6 +144,53 @@ class DeterminismTest(CliTestCase):
                 self.assertStatus(second, 0)
                 self.assertTrue(first.out == second.out,
                                 f"ecograph {' '.join(args)}: two runs differ")
+
+
+# Every command that reads a graph takes --threads N (the most threads loading and analysing
+# may use): one thread gives the bytes that all cores give.
+THREADS_COMMANDS = [
+    ("validate", BUNDLED), ("stats", BUNDLED), ("show", BUNDLED, "infosys"),
+    ("export", BUNDLED), ("convert", BUNDLED, "--to", "json", "-o", "-"),
+    ("centrality", BUNDLED, "--measure", "pagerank"),
+    ("brokerage", BUNDLED, "--group-by", "region"), ("resilience", BUNDLED),
+    ("impact", BUNDLED, "--remove", "alibaba-cloud"), ("reach", BUNDLED, "alibaba-cloud"),
+    ("path", BUNDLED, "alex-li", "india"), ("neighborhood", BUNDLED, "infosys"),
+]
+
+
+class ThreadsTest(ClassTempDir, CliTestCase):
+    def test_one_thread_gives_the_same_bytes(self):
+        for args in THREADS_COMMANDS:
+            with self.subTest(command=" ".join(args)):
+                every_core, one = bundled(*args), run([*args, "--threads", "1"])
+                self.assertStatus(every_core, 0)
+                self.assertStatus(one, 0)
+                self.assertEqual(one.out, every_core.out)
+
+    def test_a_big_graph_loads_the_same_on_one_thread(self):
+        """150k relations: validation and the view are split between threads."""
+        prefix = os.path.join(self.tmp, "big")
+        p = subprocess.run([sys.executable, harness.GENERATOR, "--entities", "20000",
+                            "--relations", "150000", "--seed", "5", "--csv", prefix],
+                           stderr=subprocess.PIPE, timeout=60)
+        self.assertEqual(p.returncode, 0, p.stderr)
+        files = [prefix + "-entities.csv", prefix + "-relations.csv"]
+        for args in (["validate", "-f", "json"], ["stats", "-f", "json"],
+                     ["centrality", "--measure", "harmonic", "--top", "20"]):
+            with self.subTest(command=args[0]):
+                every_core, one = run([args[0], *files, *args[1:]]), run(
+                    [args[0], *files, *args[1:], "--threads", "1"])
+                self.assertStatus(every_core, 0)
+                self.assertStatus(one, 0)
+                self.assertEqual(one.out, every_core.out)
+
+    def test_a_negative_count_is_a_usage_error(self):
+        for command in ("validate", "stats", "reach"):
+            with self.subTest(command=command):
+                r = run([command, BUNDLED, "infosys", "--threads", "-1"] if command == "reach"
+                        else [command, BUNDLED, "--threads", "-1"])
+                self.assertStatus(r, 2)
+                self.assertIn("--threads", r.stderr)
 
 
 # --------------------------------------------------------------------------------------------

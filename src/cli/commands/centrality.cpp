@@ -40,7 +40,6 @@ struct CentralityOptions {
     std::vector<std::string> via;
     std::vector<std::string> types;
     std::size_t top = 0;
-    unsigned threads = 0;
     std::string format;
     std::string output;
 };
@@ -98,7 +97,7 @@ std::string convention(const CentralityOptions& o, bool directed) {
 
 RunControl make_control(const CentralityOptions& o) {
     RunControl control;
-    control.threads = o.threads;
+    control.threads = o.in.threads;
     control.cancel = &interrupt_flag();
     if (::isatty(STDERR_FILENO)) {
         std::string what = o.measure;
@@ -116,7 +115,6 @@ std::string value_text(double v, TableFormat format) {
 }
 
 int run(const CentralityOptions& o) {
-    set_thread_limit(o.threads);  // loading and the view too
     Schema schema = Schema::load(o.in.schema);
     Graph g = load_checked(o.in, schema);
     TableFormat format = parse_table_format(o.format);
@@ -329,9 +327,6 @@ void register_centrality(CLI::App& app, Context& ctx) {
         ->delimiter(',')
         ->type_name("TYPE,...");
     cmd->add_option("--top", o->top, "Show only the N highest")
-        ->type_name("N")
-        ->check(count_validator());
-    cmd->add_option("--threads", o->threads, "Threads to use (default: all cores)")
         ->type_name("N")
         ->check(count_validator());
     add_format_option(*cmd, o->format);

@@ -17,6 +17,7 @@ namespace {
 struct NeighborhoodOptions {
     std::vector<std::string> args;  // FILE... ID
     std::optional<std::string> schema;
+    unsigned threads = 0;
     std::size_t hops = 1;
     std::vector<std::string> via;
     std::string direction = "both";
@@ -32,7 +33,7 @@ int run(NeighborhoodOptions o) {
     std::string id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex centre = find_entity(g, id, "neighborhood");
     RouteOptions route{o.via, o.direction == "in", o.direction == "both"};
     ReachResult r = reach(g, centre, route, o.hops);
@@ -111,6 +112,7 @@ void register_neighborhood(CLI::App& app, Context& ctx) {
         ->required()
         ->type_name("FILE... ID");
     cmd->add_option("--schema", o->schema, "Schema file (TOML)")->type_name("FILE");
+    add_threads_option(*cmd, o->threads);
     cmd->add_option("--hops", o->hops, "How many relations away")
         ->capture_default_str()
         ->check(count_validator());

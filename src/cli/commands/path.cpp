@@ -10,6 +10,7 @@ namespace {
 struct PathOptions {
     std::vector<std::string> args;  // FILE... A B
     std::optional<std::string> schema;
+    unsigned threads = 0;
     std::vector<std::string> via;
     bool undirected = false;
     std::string weight;
@@ -30,7 +31,7 @@ int run(PathOptions o) {
     std::string a_id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex a = find_entity(g, a_id, "path"), b = find_entity(g, b_id, "path");
     const bool undirected = o.undirected || !g.directed();
     RouteOptions route{o.via, false, undirected};
@@ -96,6 +97,7 @@ void register_path(CLI::App& app, Context& ctx) {
         ->required()
         ->type_name("FILE... A B");
     cmd->add_option("--schema", o->schema, "Schema file (TOML)")->type_name("FILE");
+    add_threads_option(*cmd, o->threads);
     cmd->add_option("--via", o->via, "Follow only relations of these types")
         ->delimiter(',')
         ->type_name("REL,...");

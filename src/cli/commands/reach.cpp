@@ -13,6 +13,7 @@ namespace {
 struct ReachOptions {
     std::vector<std::string> args;  // FILE... FROM
     std::optional<std::string> schema;
+    unsigned threads = 0;
     std::vector<std::string> via;
     std::optional<std::size_t> max_hops;
     bool reverse = false;
@@ -33,7 +34,7 @@ int run(ReachOptions o) {
     std::string from_id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex from = find_entity(g, from_id, "reach");
     RouteOptions route{o.via, o.reverse, o.undirected};
     ReachResult r = reach(g, from, route, o.max_hops.value_or(kUnlimited));
@@ -110,6 +111,7 @@ void register_reach(CLI::App& app, Context& ctx) {
         ->required()
         ->type_name("FILE... FROM");
     cmd->add_option("--schema", o->schema, "Schema file (TOML)")->type_name("FILE");
+    add_threads_option(*cmd, o->threads);
     cmd->add_option("--via", o->via, "Follow only relations of these types")
         ->delimiter(',')
         ->type_name("REL,...");

@@ -13,6 +13,7 @@ namespace {
 struct ShowOptions {
     std::vector<std::string> args;  // FILE... ENTITY
     std::optional<std::string> schema;
+    unsigned threads = 0;
     std::string format;
     std::string output;
 };
@@ -97,7 +98,7 @@ int run(ShowOptions o) {
     std::string id = o.args.back();
     o.args.pop_back();
     Schema schema = Schema::load(o.schema);
-    Graph g = load_checked({o.args, o.schema, std::nullopt}, schema);
+    Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     auto v = g.find(id);
     if (!v) {
         std::string hint = did_you_mean(id, g.ids());
@@ -131,6 +132,7 @@ void register_show(CLI::App& app, Context& ctx) {
         ->required()
         ->type_name("FILE... ENTITY");
     cmd->add_option("--schema", opts->schema, "Schema file (TOML)")->type_name("FILE");
+    add_threads_option(*cmd, opts->threads);
     add_format_option(*cmd, opts->format);
     add_output_option(*cmd, opts->output);
     cmd->callback([opts, &ctx] { ctx.run = [opts] { return run(*opts); }; });

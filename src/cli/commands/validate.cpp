@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/run_control.hpp"
 
 namespace ecograph::cli {
 namespace {
@@ -61,6 +62,7 @@ std::string as_table(const LoadResult& r, TableFormat format) {
 
 int run(const ValidateOptions& o) {
     Schema schema = Schema::load(o.in.schema);
+    set_thread_limit(o.in.threads);
     LoadResult r = load_graph(o.in.files, schema);
     TableFormat format = parse_table_format(o.format);
     std::string out;
