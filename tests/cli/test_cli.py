@@ -176,7 +176,7 @@ class ThreadsTest(ClassTempDir, CliTestCase):
         self.assertEqual(p.returncode, 0, p.stderr)
         files = [prefix + "-entities.csv", prefix + "-relations.csv"]
         for args in (["validate", "-f", "json"], ["stats", "-f", "json"],
-                     ["centrality", "--measure", "harmonic", "--top", "20"]):
+                     ["centrality", "--measure", "pagerank", "--top", "20"]):
             with self.subTest(command=args[0]):
                 every_core, one = run([args[0], *files, *args[1:]]), run(
                     [args[0], *files, *args[1:], "--threads", "1"])
