@@ -1,6 +1,5 @@
 #include "cli/common.hpp"
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -64,28 +63,20 @@ std::string format_diagnostics(const Diagnostics& diags) {
 }
 
 namespace {
-using Clock = std::chrono::steady_clock;
-std::optional<Clock::time_point> timer_start, timer_load_done;
+std::optional<double> timer_load_done;  // ms since start, as core/timing counts them
 }  // namespace
 
-PhaseTimer::PhaseTimer() {
-    if (std::getenv("ECOGRAPH_TIMING")) timer_start = Clock::now();
-    timing_mark("start");
-}
+PhaseTimer::PhaseTimer() { timing_mark("start"); }
 
 PhaseTimer::~PhaseTimer() {
-    if (!timer_start) return;
-    auto ms = [](Clock::duration d) {
-        return std::chrono::duration<double, std::milli>(d).count();
-    };
-    auto end = Clock::now(), loaded = timer_load_done.value_or(*timer_start);
-    std::fprintf(stderr, "ecograph: timing: load %.1f ms, after load %.1f ms\n",
-                 ms(loaded - *timer_start), ms(end - loaded));
+    const auto end = timing_elapsed_ms();
+    if (!end) return;
+    const double loaded = timer_load_done.value_or(0.0);
+    std::fprintf(stderr, "ecograph: timing: load %.1f ms, after load %.1f ms\n", loaded,
+                 *end - loaded);
 }
 
-void PhaseTimer::load_done() {
-    if (timer_start) timer_load_done = Clock::now();
-}
+void PhaseTimer::load_done() { timer_load_done = timing_elapsed_ms(); }
 
 Graph load_checked(const InputOptions& in, const Schema& schema) {
     set_thread_limit(in.threads);  // loading, validation and what follows

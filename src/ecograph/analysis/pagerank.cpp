@@ -35,16 +35,20 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
     // hands its rank to the teleport set instead, and no arc reads its share). One array instead
     // of x and shares apart streams 16 bytes less per entity and iteration, a fifth of the
     // memory traffic at a million entities.
+    auto share_of = [&](EntityIndex v, double x) {
+        const double out = view.out_strength(v);
+        return out > 0 ? x / out : x;
+    };
     auto rank = [&](const std::vector<double>& share, EntityIndex v) {
         const double out = view.out_strength(v);
         return out > 0 ? share[v] * out : share[v];
     };
+    auto is_dangling = [&](EntityIndex v) { return !(view.out_strength(v) > 0); };
     std::vector<double> share(n), next_share(n);
     double dangling = 0;
     for (EntityIndex v = 0; v < n; ++v) {
-        const double out = view.out_strength(v);
-        share[v] = out > 0 ? uniform / out : uniform;
-        if (out <= 0) dangling += uniform;
+        share[v] = share_of(v, uniform);
+        if (is_dangling(v)) dangling += uniform;
     }
     // Entities in fixed blocks, one parallel pass per iteration: each block pulls its new
     // ranks and sums its own change and dangling rank; blocks are summed in block order, so
@@ -89,9 +93,8 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
                         const double t = teleport_of(v);
                         const double nv = o.damping * (sum + dangling * t) + (1 - o.damping) * t;
                         change += std::abs(nv - rank(share, v));
-                        const double out = view.out_strength(v);
-                        next_share[v] = out > 0 ? nv / out : nv;
-                        lost += out > 0 ? 0.0 : nv;
+                        next_share[v] = share_of(v, nv);
+                        lost += is_dangling(v) ? nv : 0.0;
                     }
                     block_change[b] = change;
                     block_dangling[b] = lost;
@@ -122,7 +125,7 @@ std::vector<double> pagerank(const AnalysisView& view, const PageRankOptions& o,
         // rank, not a share: its arcs must hand on nothing, so their strengths are taken as 0.
         std::vector<double> masked;
         for (std::size_t a = 0; a < view.arc_count(); ++a) {
-            if (view.out_strength(source[a]) > 0 || sums[a] == 0) continue;
+            if (!is_dangling(source[a]) || sums[a] == 0) continue;
             if (masked.empty()) masked.assign(sums, sums + view.arc_count());
             masked[a] = 0;
         }

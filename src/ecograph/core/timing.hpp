@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 namespace ecograph {
@@ -9,5 +10,7 @@ namespace ecograph {
 /// ("ecograph: timing:   1234.5 ms  validated"); without it, it does nothing. Safe from any
 /// thread.
 void timing_mark(std::string_view phase);
+/// Milliseconds since the first timing_mark, or nothing when ECOGRAPH_TIMING is not set.
+std::optional<double> timing_elapsed_ms();
 
 }  // namespace ecograph

@@ -115,8 +115,6 @@ private:
     bool error_ = false;
 };
 
-using Scan = CsvScan;
-
 // The high bit of each of the 8 bytes of `w` that equals the byte repeated in `c`.
 inline std::uint64_t match_bytes(std::uint64_t w, std::uint64_t c) {
     constexpr std::uint64_t k7f = 0x7F7F7F7F7F7F7F7FULL;
@@ -131,11 +129,11 @@ inline std::size_t count_bytes(std::uint64_t w, std::uint64_t c) {
 
 // One pass over the bytes, a chunk at a time, handing each chunk to `release` when done with it.
 // `base` is the offset of `raw` in the file, for the offsets reported and released.
-Scan scan_part(std::string_view raw, std::size_t base, const ReleaseBytes& release) {
+CsvScan scan_part(std::string_view raw, std::size_t base, const ReleaseBytes& release) {
     constexpr std::size_t kChunk = std::size_t{4} << 20;
     constexpr std::uint64_t kNewlines = 0x0A0A0A0A0A0A0A0AULL, kQuotes = 0x2222222222222222ULL,
                             kHigh = 0x8080808080808080ULL;
-    Scan s;
+    CsvScan s;
     for (std::size_t begin = 0; begin < raw.size(); begin += kChunk) {
         const std::string_view chunk = raw.substr(begin, kChunk);
         if (auto nul = chunk.find('\0'); nul != std::string_view::npos) {
@@ -171,11 +169,11 @@ Scan scan_part(std::string_view raw, std::size_t base, const ReleaseBytes& relea
 }
 
 // The same over a whole file; a big one in two halves at once.
-Scan scan(std::string_view raw, const ReleaseBytes& release) {
+CsvScan scan(std::string_view raw, const ReleaseBytes& release) {
     constexpr std::size_t kParallel = std::size_t{16} << 20;
     if (raw.size() < kParallel || available_threads() < 2) return scan_part(raw, 0, release);
     const std::size_t mid = raw.size() / 2;
-    Scan first, second;
+    CsvScan first, second;
     {
         std::jthread worker([&] { second = scan_part(raw.substr(mid), mid, release); });
         first = scan_part(raw.substr(0, mid), 0, release);
@@ -362,7 +360,7 @@ CsvScan scan_csv(std::string_view raw, const ReleaseBytes& release) {
 
 bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b, Diagnostics& diags,
               const ReleaseBytes& release, const CsvScan* prescanned) {
-    const Scan scanned = prescanned ? *prescanned : scan(raw, release);
+    const CsvScan scanned = prescanned ? *prescanned : scan(raw, release);
     if (scanned.nul != std::string_view::npos) {
         diags.error("E002", {origin, static_cast<std::uint32_t>(scanned.newlines + 1)}, "",
                     fmt::format("not a CSV file: NUL byte at offset {}", scanned.nul));

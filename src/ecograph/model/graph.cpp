@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <numeric>
 #include <random>
 #include <thread>
 
@@ -90,7 +91,7 @@ std::span<const EntityIndex> Graph::sorted_by_id() const {
     return by_id_.get([&] {
         const std::size_t n = entity_count();
         std::vector<EntityIndex> order(n);
-        for (std::size_t v = 0; v < n; ++v) order[v] = static_cast<EntityIndex>(v);
+        std::iota(order.begin(), order.end(), EntityIndex{0});
         // Ids are unique, so sorting the halves apart and merging them gives the one order.
         auto by_id = [&](EntityIndex a, EntityIndex b) { return id(a) < id(b); };
         std::size_t half = 0;
