@@ -301,10 +301,23 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
         if (starts || joined.empty()) joined.push_back(m);
     }
     messages = std::move(joined);
+    // What the scan refuses: cgraph would read these as other ids than the author wrote.
+    for (const auto& bad : scan.bad_numerals)
+        diags.error(
+            "E001", {origin, bad.line}, "",
+            fmt::format("badly delimited number '{}': Graphviz splits it into two ids", bad.text),
+            fmt::format("quote the id: \"{}\"", bad.text));
+    for (std::uint32_t line : scan.percent_ids)
+        diags.error("E001", {origin, line}, "",
+                    "an id starting with '%' cannot be read from a file that holds byte 0x1E",
+                    "remove the control character 0x1E from the file");
+    const bool refused = !scan.bad_numerals.empty() || !scan.percent_ids.empty();
     for (const auto& m : messages) {
+        if (m.find("badly delimited number") != std::string::npos) continue;  // reported above
         bool is_error = m.rfind("Warning", 0) != 0;
         if (is_error || !failed) report_cgraph_message(m, origin, scan, is_error && failed, diags);
     }
+    if (refused) return false;
     if (failed) {
         if (messages.empty()) diags.error("E001", {origin, 0}, "", "cannot parse DOT");
         return false;
@@ -320,8 +333,11 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
     if (builder.files().size() == 1) {
         builder.set_directed(agisdirected(graphs.front().get()));
         // cgraph names anonymous graphs "%N" from a global counter: not a name, and not stable.
-        std::string name = node_name(graphs.front().get(), scan);
-        builder.set_name(name.rfind('%', 0) == 0 ? std::string{} : name);
+        // (An id the user wrote with a '%' reaches cgraph as a placeholder, so the raw name
+        // tells the two apart.)
+        const char* raw_name = agnameof(graphs.front().get());
+        const bool anonymous = raw_name && raw_name[0] == '%';
+        builder.set_name(anonymous ? std::string{} : node_name(graphs.front().get(), scan));
         if (Agsym_t* label =
                 agattr(graphs.front().get(), AGRAPH, const_cast<char*>("label"), nullptr))
             builder.set_title(attr_value(graphs.front().get(), label, scan));

@@ -96,9 +96,12 @@ private:
         copy((end == std::string_view::npos ? in_.size() : end) - pos_);
     }
 
-    // Emits either the raw span [start, pos_) or, when it is long, a placeholder.
+    // Emits either the raw span [start, pos_) or, when it is long or starts with '%' (a name
+    // cgraph would take for one of its anonymous ids), a placeholder.
     void emit(std::size_t start, std::string value, std::uint32_t newlines) {
-        if (pos_ - start <= DotScan::kLongToken || !placeholders_) {
+        const bool percent = !value.empty() && value[0] == '%';
+        if ((pos_ - start <= DotScan::kLongToken && !percent) || !placeholders_) {
+            if (percent) out_.percent_ids.push_back(line_ - newlines);
             out_.text.append(in_.substr(start, pos_ - start));
             return;
         }
@@ -199,14 +202,33 @@ private:
         std::size_t start = pos_;
         if (id_start(static_cast<unsigned char>(in_[pos_]))) {
             while (pos_ < in_.size() && id_char(static_cast<unsigned char>(in_[pos_]))) ++pos_;
-        } else {  // numeral: -?(.[0-9]+ | [0-9]+(.[0-9]*)?)
+        } else {  // numeral, as cgraph's scanner reads it: -?([0-9]+(.[0-9]*)? | .[0-9]+)
+            auto digit = [&](std::size_t at) {
+                return at < in_.size() && std::isdigit(static_cast<unsigned char>(in_[at]));
+            };
             if (in_[pos_] == '-') ++pos_;
-            while (pos_ < in_.size() &&
-                   (std::isdigit(static_cast<unsigned char>(in_[pos_])) || in_[pos_] == '.'))
+            if (digit(pos_)) {
+                while (digit(pos_)) ++pos_;
+                if (pos_ < in_.size() && in_[pos_] == '.') {
+                    ++pos_;
+                    while (digit(pos_)) ++pos_;
+                }
+            } else if (pos_ < in_.size() && in_[pos_] == '.' && digit(pos_ + 1)) {
                 ++pos_;
-            if (pos_ == start + 1 && in_[start] == '-') {  // a lone '-'
-                out_.text += '-';
-                return {Tok::Punct, "-", line};
+                while (digit(pos_)) ++pos_;
+            }
+            if (pos_ == start || (pos_ == start + 1 && in_[start] == '-')) {
+                // a lone '-' or '.': punctuation, which cgraph reports as a syntax error
+                pos_ = start + 1;
+                out_.text += in_[start];
+                return {Tok::Punct, std::string(1, in_[start]), line};
+            }
+            // A numeral running into '.' or a letter is split in two by cgraph (`1.2.3` is
+            // `1.2` and `.3`); the scan splits it the same way and records it.
+            if (pos_ < in_.size() && (in_[pos_] == '.' || id_start(in_[pos_]))) {
+                std::size_t end = pos_;  // the whole word as written, for the message
+                while (end < in_.size() && (in_[end] == '.' || id_char(in_[end]))) ++end;
+                out_.bad_numerals.push_back({std::string(in_.substr(start, end - start)), line});
             }
         }
         std::string value(in_.substr(start, pos_ - start));

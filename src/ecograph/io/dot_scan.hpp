@@ -36,11 +36,22 @@ struct DotScan {
     /// Lines holding a newline inside a quoted string, which cgraph does not count
     /// (backslash-newline it does count); sorted.
     std::vector<std::uint32_t> uncounted_newlines;
+    /// A numeral that runs into a '.' or a letter (`1.2.3`, `1abc`): cgraph splits it into two
+    /// ids with only a warning, which is never what the author meant.
+    struct BadNumeral {
+        std::string text;  ///< the numeral and the character that ends it badly
+        std::uint32_t line;
+    };
+    std::vector<BadNumeral> bad_numerals;
+    /// Lines of ids starting with '%', which cgraph takes for its own anonymous names. They
+    /// are handed over as placeholders; where placeholders cannot be used (the input holds
+    /// byte 0x1E), they are listed here to be refused.
+    std::vector<std::uint32_t> percent_ids;
 
     /// Index of a node id, or -1 when the scan never saw it as a node.
     std::int64_t find(const std::string& id) const {
         auto it = ids.find(id);
-        return it == ids.end() ? -1 : it->second;
+        return it == ids.end() ? std::int64_t{-1} : std::int64_t{it->second};
     }
 
     /// The real line of what cgraph reports at `cgraph_line`.

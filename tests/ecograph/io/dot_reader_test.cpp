@@ -203,3 +203,53 @@ TEST_CASE("dot_reader: syntax error lines do not drift after multi-line strings"
     auto html = read("digraph {\n b [label=<x\n<b>y</b>\nz>];\n d -> ;\n}\n");
     CHECK(first_message(html) == "t.gv:5: error[E001]: syntax error near ';'");
 }
+
+TEST_CASE("dot_reader: ids starting with '%' keep their names", "[io][dot]") {
+    // cgraph takes such names for its own anonymous ids; the reader once crashed on them.
+    for (std::string text : {R"(digraph { "%" })", R"(digraph { "%20x" -> b })",
+                             R"(digraph { "%0" })", R"(digraph { <%b> -> "%" })"}) {
+        INFO(text);
+        auto r = read(text);
+        REQUIRE(r.ok);
+        CHECK(r.graph->entity_location(0).file == "t.gv");
+        CHECK(r.graph->entity_location(0).line == 1);
+    }
+    auto r = read("digraph {\n \"%20x\" [type=SI];\n \"%20x\" -> \"%\" [type=partners_with]\n}");
+    REQUIRE(r.ok);
+    REQUIRE(r.graph->find("%20x"));
+    REQUIRE(r.graph->find("%"));
+    CHECK(r.graph->entity_count() == 2);
+    CHECK(r.graph->entity_type_name(*r.graph->find("%20x")) == "SI");
+    CHECK(r.graph->relation_location(0).line == 3);
+    // A graph the user named with a '%' keeps its name; an anonymous one has none.
+    CHECK(read(R"(digraph "%g" { a })").graph->graph_name() == "%g");
+    CHECK(read(R"(digraph { a })").graph->graph_name().empty());
+}
+
+TEST_CASE("dot_reader: a badly delimited number is an error with its line", "[io][dot]") {
+    // cgraph splits `1.2.3` into the ids `1.2` and `.3` with only a warning; the reader once
+    // crashed on the disagreement with its own scan.
+    const std::pair<std::string, std::string> cases[] = {
+        {"digraph {\n 1.2.3 }", "1.2.3"}, {"digraph {\n 1..2 }", "1..2"},
+        {"digraph {\n -.5.5 }", "-.5.5"}, {"digraph {\n a -> 1.2.3 }", "1.2.3"},
+        {"digraph {\n 1abc }", "1abc"},   {"digraph {\n 12_x -> b }", "12_x"}};
+    for (const auto& [text, word] : cases) {
+        INFO(text);
+        auto r = read(text);
+        CHECK_FALSE(r.ok);
+        CHECK(first_message(r) == "t.gv:2: error[E001]: badly delimited number '" + word +
+                                      "': Graphviz splits it into two ids; hint: quote the id: \"" +
+                                      word + "\"");
+    }
+    // Numerals cgraph reads whole are ids as written.
+    auto r = read("digraph { -1 -> .5; 1. -> -2.25 }");
+    REQUIRE(r.ok);
+    for (const char* id : {"-1", ".5", "1.", "-2.25"}) CHECK(r.graph->find(id));
+}
+
+TEST_CASE("dot_scan: a lone '.' or '-' is punctuation, not a numeral", "[io][dot]") {
+    auto scan = detail::scan_dot("digraph { . - -. }");
+    CHECK(scan.ids.empty());
+    CHECK(scan.bad_numerals.empty());
+    CHECK(read("digraph { . }").diags.items().front().message == "syntax error near '.'");
+}
