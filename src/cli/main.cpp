@@ -16,6 +16,18 @@
 
 int main(int argc, char** argv) {
     using namespace ecograph;
+    // Installed first, so that an interrupt never finds the default action. Ctrl-C: long analyses
+    // stop cleanly through the normal error path (exit 130, no output file); anywhere else
+    // (loading, short measures) the process stops at once.
+    std::signal(SIGINT, [](int) {
+        if (cooperative_depth().load() > 0) {
+            interrupt_flag().store(true);
+            return;
+        }
+        static const char message[] = "\necograph: error: interrupted\n";
+        (void)!::write(STDERR_FILENO, message, sizeof message - 1);
+        ::_exit(static_cast<int>(ExitStatus::Interrupted));
+    });
     CLI::App app{"ecograph: typed partner-ecosystem graphs: validate, analyse, draw"};
     app.name("ecograph");
     app.require_subcommand(1);
@@ -57,17 +69,6 @@ int main(int argc, char** argv) {
         int rc = app.exit(e);  // prints help, version or the error
         return rc == 0 ? 0 : static_cast<int>(ExitStatus::Usage);
     }
-    // Ctrl-C: long analyses stop cleanly through the normal error path (exit 130, no output
-    // file); anywhere else (loading, short measures) the process stops at once.
-    std::signal(SIGINT, [](int) {
-        if (cooperative_depth().load() > 0) {
-            interrupt_flag().store(true);
-            return;
-        }
-        static const char message[] = "\necograph: error: interrupted\n";
-        (void)!::write(STDERR_FILENO, message, sizeof message - 1);
-        ::_exit(static_cast<int>(ExitStatus::Interrupted));
-    });
     cli::PhaseTimer timer;
     try {
         return ctx.run();

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unittest
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -69,6 +70,21 @@ def call(cmd, cwd=REPO_ROOT, timeout=TIMEOUT, input=None):
     except subprocess.TimeoutExpired as e:
         return None, e.stdout or b"", e.stderr or b""
     return p.returncode, p.stdout, p.stderr
+
+
+def wait_until_catching(proc, signum, timeout=TIMEOUT):
+    """Waits until `proc` has a handler for `signum` (or has ended); Linux /proc only."""
+    deadline = time.monotonic() + timeout
+    status = f"/proc/{proc.pid}/status"
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            with open(status) as f:
+                caught = next(int(line.split()[1], 16) for line in f if line.startswith("SigCgt:"))
+        except (OSError, StopIteration):
+            return  # not Linux, or already gone: fall back to the caller's delay
+        if caught & (1 << (signum - 1)):
+            return
+        time.sleep(0.005)
 
 
 def run(args, cwd=REPO_ROOT, timeout=TIMEOUT, input=None):

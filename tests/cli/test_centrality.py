@@ -579,6 +579,9 @@ class InterruptTest(ClassTempDir, CliTestCase):
         p = subprocess.Popen([harness.ECOGRAPH] + argv, cwd=REPO_ROOT, env=harness.ENV,
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.PIPE)
+        # On a loaded machine the process may take longer than `delay` to reach main(); wait
+        # until it catches SIGINT (Linux: the SigCgt mask in /proc), then give it `delay`.
+        harness.wait_until_catching(p, signal.SIGINT)
         time.sleep(delay)
         if p.poll() is not None:
             p.communicate()
