@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ecograph {
@@ -36,13 +37,26 @@ private:
         std::vector<std::uint32_t> owners;
         std::vector<std::string> values;
         bool sorted = true;
+        /// owner -> position, kept only while the column is not sorted, so that set() and
+        /// get() stay O(1) whatever order the owners come in.
+        std::unordered_map<std::uint32_t, std::uint32_t> where;
+    };
+    // Heterogeneous lookup: a string_view key finds its column without a temporary string.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const {
+            return std::hash<std::string_view>{}(s);
+        }
     };
     std::size_t column_index(std::string_view key);
     const Column* column(std::string_view key) const;
+    /// Column indices sorted by key name, computed when first needed after a new key.
+    const std::vector<std::size_t>& key_order() const;
 
     std::vector<std::string> keys_;
     std::vector<Column> columns_;
-    std::vector<std::size_t> key_order_;  ///< column indices sorted by key name
+    std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> index_;
+    mutable std::vector<std::size_t> key_order_;  ///< valid when its size is keys_.size()
 };
 
 }  // namespace ecograph
