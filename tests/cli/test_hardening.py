@@ -58,5 +58,30 @@ class DotCrashTest(HardeningCase):
             self.assertStatus(self.ecograph("stats", name), 3)
 
 
+class QuadraticInputTest(HardeningCase):
+    """Small files that once took quadratic time; tools/bench/hostile.py times the growth."""
+
+    def test_repeated_relation(self):
+        self.write("rep.gv", "digraph {\n" + "a -> b\n" * 20000 + "}\n")
+        r = self.ecograph("stats", "rep.gv", "-f", "json")
+        self.assertStatus(r, 0)
+        self.assertEqual(self.json_of(r)["relations"], 20000)
+
+    def test_many_dot_attribute_names_refused(self):
+        self.write("names.gv", "digraph {\n" +
+                   "".join(f"n{i} [a{i}=1]\n" for i in range(3000)) + "}\n")
+        r = self.ecograph("validate", "names.gv")
+        self.assertStatus(r, 3)
+        self.assertIn("names.gv:1002: error[E001]: more than 1000 distinct attribute names", r.stdout)
+
+    def test_wide_csv_loads(self):
+        cols = [f"c{i}" for i in range(3000)]
+        self.write("wide.entities.csv", "id,type," + ",".join(cols) + "\n" +
+                   "a,SI," + ",".join("x" * len(cols)) + "\n")
+        r = self.ecograph("show", "wide.entities.csv", "a", "-f", "json")
+        self.assertStatus(r, 0)
+        self.assertEqual(len(self.json_of(r)["attributes"]), 3000)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -169,12 +169,12 @@ public:
         if (tail < 0 || head < 0) return 0;
         for (int attempt = 0; attempt < (directed ? 1 : 2); ++attempt) {
             std::uint64_t k = attempt == 0 ? key(tail, head) : key(head, tail);
-            auto it =
-                std::lower_bound(sites_.begin(), sites_.end(), std::make_pair(k, std::uint32_t{0}),
+            // Both ends by binary search: a pair written 100,000 times costs a log each.
+            auto [it, end] =
+                std::equal_range(sites_.begin(), sites_.end(), std::make_pair(k, std::uint32_t{0}),
                                  [](const auto& a, const auto& b) { return a.first < b.first; });
-            if (it == sites_.end() || it->first != k) continue;
-            std::size_t first = it - sites_.begin(), count = 0;
-            while (first + count < sites_.size() && sites_[first + count].first == k) ++count;
+            if (it == end) continue;
+            std::size_t first = it - sites_.begin(), count = end - it;
             std::size_t i =
                 std::min<std::size_t>(used_[first], count - 1);  // repeats keep the last
             ++used_[first];
@@ -289,6 +289,27 @@ bool read_dot(std::string_view raw, const std::string& origin, GraphBuilder& bui
     std::string sanitized;
     detail::DotScan scan = detail::scan_dot(detail::utf8_text(raw, origin, sanitized, diags));
 
+    // Refused before cgraph spends minutes and gigabytes on attribute records.
+    const char* wide_hint =
+        "keep per-entity data in a few attributes, or use CSV, GraphML or JSON for wide tables";
+    if (scan.too_many_attributes_line) {
+        diags.error("E001", {origin, scan.too_many_attributes_line}, "",
+                    fmt::format("more than {} distinct attribute names: more than Graphviz's DOT "
+                                "parser can take in reasonable time",
+                                detail::DotScan::kMaxAttributeNames),
+                    wide_hint);
+        return false;
+    }
+    if (scan.attribute_cells() > detail::DotScan::kMaxAttributeCells) {
+        diags.error("E001", {origin, 0}, "",
+                    fmt::format("{} distinct attribute names on {} nodes and {} edges: Graphviz's "
+                                "DOT parser keeps every name on every object, and {} names x "
+                                "objects is more than the {} it can take in reasonable time",
+                                scan.attribute_names.size(), scan.ids.size(), scan.edges.size(),
+                                scan.attribute_cells(), detail::DotScan::kMaxAttributeCells),
+                    wide_hint);
+        return false;
+    }
     std::lock_guard lock(cgraph_mutex());
     std::vector<std::string> messages;
     bool failed = false;

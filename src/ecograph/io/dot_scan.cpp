@@ -275,6 +275,10 @@ private:
     }
 
     void step(const Token* prev, const Token& t, const Token& next) {
+        if (t.kind == Tok::Id && next.kind == Tok::Punct && next.value == "=" &&
+            out_.too_many_attributes_line == 0 && out_.attribute_names.insert(t.value).second &&
+            out_.attribute_names.size() > DotScan::kMaxAttributeNames)
+            out_.too_many_attributes_line = t.line;
         if (t.kind == Tok::Punct && t.value == "[") ++attr_depth_;
         if (t.kind == Tok::Punct && t.value == "]" && attr_depth_ > 0) --attr_depth_;
         if (attr_depth_ > 0 || t.kind == Tok::End) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace ecograph::detail {
@@ -21,6 +22,14 @@ struct EdgeSite {
 /// parser cannot take (long edge chains, deep nesting) so that its failures can be explained.
 struct DotScan {
     static constexpr std::size_t kLongToken = 4096;
+    /// The most distinct attribute names a file may use, and the most names times objects
+    /// (nodes and edges). cgraph keeps a record of every declared name on every object and
+    /// extends all existing records for each new name, so n names over m objects cost n * m
+    /// in time and memory (3,000 names on 3,000 nodes took a minute). Real graphs use tens of
+    /// names; Graphviz itself defines about 170. 5,000,000 is 100,000 entities with 50 names,
+    /// about 2 s in the worst arrangement (every name first used after the last node).
+    static constexpr std::size_t kMaxAttributeNames = 1000;
+    static constexpr std::uint64_t kMaxAttributeCells = 5'000'000;
 
     std::string text;                      ///< the input with long tokens replaced
     std::vector<std::string> long_values;  ///< placeholder index -> value cgraph would have read
@@ -47,6 +56,15 @@ struct DotScan {
     /// are handed over as placeholders; where placeholders cannot be used (the input holds
     /// byte 0x1E), they are listed here to be refused.
     std::vector<std::uint32_t> percent_ids;
+    /// Distinct attribute names (`name=value` in lists and statements), counted up to one past
+    /// kMaxAttributeNames; the line where the count went past it, 0 if it never did.
+    std::unordered_set<std::string> attribute_names;
+    std::uint32_t too_many_attributes_line = 0;
+
+    /// What cgraph's attribute records will hold at most: names times (nodes + edges + 1).
+    std::uint64_t attribute_cells() const {
+        return attribute_names.size() * (std::uint64_t{ids.size()} + edges.size() + 1);
+    }
 
     /// Index of a node id, or -1 when the scan never saw it as a node.
     std::int64_t find(const std::string& id) const {

@@ -1,6 +1,7 @@
 #include "ecograph/io/dot_reader.hpp"
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "ecograph/io/dot_scan.hpp"
 
@@ -252,4 +253,38 @@ TEST_CASE("dot_scan: a lone '.' or '-' is punctuation, not a numeral", "[io][dot
     CHECK(scan.ids.empty());
     CHECK(scan.bad_numerals.empty());
     CHECK(read("digraph { . }").diags.items().front().message == "syntax error near '.'");
+}
+
+TEST_CASE("dot_reader: repeated relations keep their own lines and attributes", "[io][dot]") {
+    // Each repeat of a pair is found by binary search (a linear count per repeat made 100,000
+    // copies of `a -> b` take 16 s).
+    std::string text = "digraph {\n";
+    for (int i = 0; i < 2000; ++i) text += fmt::format("a -> b [w={}]\n", i);
+    text += "}\n";
+    auto r = read(text);
+    REQUIRE(r.ok);
+    REQUIRE(r.graph->relation_count() == 2000);
+    for (std::uint32_t e : {0u, 1u, 1999u}) {
+        CHECK(r.graph->relation_location(e).line == e + 2);
+        CHECK(*r.graph->relation_attr(e, "w") == std::to_string(e));
+    }
+}
+
+TEST_CASE("dot_reader: too many attribute names are refused before cgraph", "[io][dot]") {
+    std::string names = "digraph {\n";
+    for (int i = 0; i <= 1000; ++i) names += fmt::format("n{} [a{}=1]\n", i, i);
+    auto r = read(names + "}\n");
+    CHECK_FALSE(r.ok);
+    CHECK_THAT(first_message(r), Catch::StartsWith("t.gv:1002: error[E001]: more than 1000 "
+                                                   "distinct attribute names"));
+    // 100 names are fine on a few nodes, not on 60,000 nodes and edges.
+    std::string wide = "digraph {\n";
+    for (int i = 0; i < 100; ++i) wide += fmt::format("z [a{}=1]\n", i);
+    REQUIRE(read(wide + "}\n").ok);
+    for (int i = 0; i < 30000; ++i) wide += fmt::format("n{} -> m\n", i);
+    r = read(wide + "}\n");
+    CHECK_FALSE(r.ok);
+    CHECK_THAT(first_message(r),
+               Catch::StartsWith("t.gv: error[E001]: 100 distinct attribute names on 30002 nodes "
+                                 "and 30000 edges"));
 }
