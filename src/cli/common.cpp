@@ -64,6 +64,7 @@ std::string format_diagnostics(const Diagnostics& diags) {
 
 namespace {
 std::optional<double> timer_load_done;  // ms since start, as core/timing counts them
+std::vector<std::string> inputs_read;   // every file this run reads, for refuse_overwriting_input
 }  // namespace
 
 PhaseTimer::PhaseTimer() { timing_mark("start"); }
@@ -78,7 +79,20 @@ PhaseTimer::~PhaseTimer() {
 
 void PhaseTimer::load_done() { timer_load_done = timing_elapsed_ms(); }
 
+void note_inputs(const InputOptions& in) {
+    inputs_read.insert(inputs_read.end(), in.files.begin(), in.files.end());
+    if (in.schema) inputs_read.push_back(*in.schema);
+}
+
+void refuse_overwriting_input(const std::string& output) {
+    if (auto input = same_file_among(output, inputs_read))
+        throw Error(
+            fmt::format("--output {} is the input {}: refusing to overwrite it", output, *input),
+            ExitStatus::Usage);
+}
+
 Graph load_checked(const InputOptions& in, const Schema& schema) {
+    note_inputs(in);
     set_thread_limit(in.threads);  // loading, validation and what follows
     LoadResult r = load_graph(in.files, schema, in.format);
     Diagnostics shown;
@@ -103,6 +117,7 @@ void emit(const std::string& content, const std::string& output, bool binary) {
         if (std::fflush(stdout) != 0) throw Error("cannot write to stdout");
         return;
     }
+    refuse_overwriting_input(output);
     write_file_atomic(output, content);
 }
 

@@ -54,6 +54,11 @@ public:
     static void load_done();
 };
 
+/// Files this run reads (graph files, the schema file): emit() refuses to overwrite them.
+void note_inputs(const InputOptions& in);
+/// Throws Error (usage) when `output` is, also through a link, a file this run reads.
+void refuse_overwriting_input(const std::string& output);
+
 /// Writes `content` to `output` atomically, or to stdout when `output` is empty or "-".
 void emit(const std::string& content, const std::string& output, bool binary = false);
 

@@ -1,10 +1,15 @@
 """Hostile and odd input, end to end (issue 13): inputs that once crashed the binary, inputs
-that once took quadratic time, wrong input once accepted silently, and the diagnostics cap.
+that once took quadratic time, wrong input once accepted silently, the diagnostics cap, and
+the integrity of what ecograph writes (--output, report --out DIR, killed runs).
 
 Run by CTest as `test_hardening.py /path/to/ecograph`.
 """
 
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import time
 import unittest
 
@@ -81,6 +86,252 @@ class QuadraticInputTest(HardeningCase):
         r = self.ecograph("show", "wide.entities.csv", "a", "-f", "json")
         self.assertStatus(r, 0)
         self.assertEqual(len(self.json_of(r)["attributes"]), 3000)
+
+
+def content(path, mode="r"):
+    with open(path, mode) as f:
+        return f.read()
+
+
+def tree(root):
+    """Every file and link under root -> its bytes (or 'link -> target')."""
+    out = {}
+    for dirpath, dirs, files in os.walk(root):
+        for f in files + [d for d in dirs if os.path.islink(os.path.join(dirpath, d))]:
+            p = os.path.join(dirpath, f)
+            rel = os.path.relpath(p, root)
+            if os.path.islink(p):
+                out[rel] = "link -> " + os.readlink(p)
+            else:
+                with open(p, "rb") as fh:
+                    out[rel] = fh.read()
+    return out
+
+
+class OutputIntegrityTest(HardeningCase):
+    """--output never replaces an input; a killed write leaves no temporary behind."""
+
+    def test_output_that_is_the_input_refused(self):
+        self.write("same.gv", "digraph { a -> b }\n")
+        before = content(os.path.join(self.tmp, "same.gv"), "rb")
+        os.symlink("same.gv", os.path.join(self.tmp, "alias.gv"))
+        os.link(os.path.join(self.tmp, "same.gv"), os.path.join(self.tmp, "hard.gv"))
+        for out in ("same.gv", "./same.gv", "alias.gv", "hard.gv"):
+            r = self.ecograph("export", "same.gv", "--format", "svg", "-o", out)
+            self.assertStatus(r, 2)
+            self.assertIn(f"--output {out} is the input same.gv: refusing to overwrite it",
+                          r.stderr)
+        self.assertEqual(content(os.path.join(self.tmp, "same.gv"), "rb"), before)
+        r = self.ecograph("export", "alias.gv", "--format", "svg", "-o", "same.gv")
+        self.assertStatus(r, 2)
+        self.assertEqual(content(os.path.join(self.tmp, "same.gv"), "rb"), before)
+
+    def test_convert_csv_output_that_is_the_input_refused(self):
+        self.write("c.entities.csv", "id,type\na,SI\nb,ISV\n")
+        r = self.ecograph("convert", "c.entities.csv", "-o", "c.csv")
+        self.assertStatus(r, 2)
+        self.assertIn("is the input c.entities.csv", r.stderr)
+        self.assertEqual(content(os.path.join(self.tmp, "c.entities.csv")),
+                         "id,type\na,SI\nb,ISV\n")
+
+    def test_stale_temporary_of_a_dead_run_removed(self):
+        self.write("t.gv", "digraph { a -> b }\n")
+        # A temporary as a killed ecograph (a pid that is not running) leaves it.
+        dead = 2 ** 22 + 17
+        while True:
+            try:
+                os.kill(dead, 0)
+                dead += 1
+            except ProcessLookupError:
+                break
+            except PermissionError:
+                dead += 1
+        stale = f".t.svg.tmp.{dead}.0"
+        self.write(stale, "half a file")
+        live = f".t.svg.tmp.{os.getpid()}.0"  # a running process's: left alone
+        self.write(live, "in use")
+        self.assertStatus(self.ecograph("export", "t.gv", "--format", "svg", "-o", "t.svg"), 0)
+        names = os.listdir(self.tmp)
+        self.assertNotIn(stale, names)
+        self.assertIn(live, names)
+        os.unlink(os.path.join(self.tmp, live))
+
+
+class ReportIntegrityTest(harness.TempDirTestCase, harness.CliTestCase):
+    """`report --out DIR` changes DIR as one transaction, only inside DIR, only files it wrote."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.graphs = tempfile.mkdtemp(prefix="ecograph-hard-graphs-")
+        for seed in (1, 2):
+            with open(os.path.join(cls.graphs, f"g{seed}.gv"), "w") as f:
+                subprocess.run([sys.executable, harness.GENERATOR, "--entities", "3000", "--relations",
+                                "6000", "--seed", str(seed)], stdout=f, check=True)
+
+    @classmethod
+    def tearDownClass(cls):
+        shutil.rmtree(cls.graphs, ignore_errors=True)
+
+    def graph(self, seed):
+        return os.path.join(self.graphs, f"g{seed}.gv")
+
+    def report(self, seed, out, *extra, expect=0):
+        r = run(["report", self.graph(seed), "--out", out, *extra], timeout=120)
+        self.assertStatus(r, expect)
+        return r
+
+    def test_killed_report_leaves_old_bundle_or_converges(self):
+        ref1, ref2 = self.path("ref1"), self.path("ref2")
+        self.report(1, ref1)
+        self.report(2, ref2)
+        old, new = tree(ref1), tree(ref2)
+        self.assertNotEqual(old, new)
+        start = time.monotonic()
+        self.report(2, self.path("timing"))
+        duration = time.monotonic() - start
+        journal = ".ecograph-report.journal"
+        outcomes = {"old": 0, "journal": 0, "new": 0}
+        # Five kills at points spread over the run, then five as soon as the journal (the
+        # commit) appears, which lands them in the short window where pages are replaced.
+        plan = [("time", 0.2 + 0.8 * i / 4) for i in range(5)] + [("commit", 0)] * 5
+        for i, (when, fraction) in enumerate(plan):
+            out = self.path(f"kill{i}")
+            shutil.copytree(ref1, out, symlinks=True)
+            proc = subprocess.Popen([harness.ECOGRAPH, "report", self.graph(2), "--out", out],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            if when == "time":
+                time.sleep(duration * fraction)
+            else:
+                mark = os.path.join(out, journal)
+                while proc.poll() is None and not os.path.exists(mark):
+                    pass
+            proc.kill()
+            proc.wait()
+            now = tree(out)
+            if now == old:
+                outcomes["old"] += 1
+            elif now == new:
+                outcomes["new"] += 1
+            else:
+                # Cut between commit and completion: the journal holds the whole change.
+                self.assertIn(journal, now, f"kill {i}: neither bundle and no journal")
+                outcomes["journal"] += 1
+            if when == "commit":
+                self.assertNotEqual(now, old, f"kill {i}: killed after the commit")
+            for name in now:
+                self.assertNotIn(".tmp.", name, f"kill {i}: temporary left behind")
+            r = self.report(2, out)
+            self.assertEqual(tree(out), new, f"kill {i}: the next run did not converge")
+            if now != old and now != new:
+                self.assertIn("completed the change of an earlier report", r.stderr)
+
+    def test_journal_of_a_cut_run_rolled_forward(self):
+        out = self.path("b")
+        self.report(1, out)
+        manifest = content(os.path.join(out, ".ecograph-report"), "rb")
+        # The journal a run killed right after its commit leaves: one page rewritten, one
+        # removed, the manifest after them.
+        page = b"# half-way\n"
+        listed = [l for l in manifest.decode().splitlines() if l]
+        gone = next(l for l in listed if l.startswith("regions/"))
+        new_manifest = "".join(l + "\n" for l in listed if l != gone).encode()
+        journal = (b"ecograph-report-journal 1\n" +
+                   b"write %d index.md\n" % len(page) + page + b"\n" +
+                   b"remove " + gone.encode() + b"\n" +
+                   b"manifest %d\n" % len(new_manifest) + new_manifest + b"\nend\n")
+        with open(os.path.join(out, ".ecograph-report.journal"), "wb") as f:
+            f.write(journal)
+        r = self.report(1, out)
+        self.assertIn("completed the change of an earlier report that was cut short", r.stderr)
+        self.assertNotIn(".ecograph-report.journal", os.listdir(out))
+        ref = self.path("ref")
+        self.report(1, ref)
+        self.assertEqual(tree(out), tree(ref))
+
+    def test_damaged_journal_refused(self):
+        out = self.path("b")
+        self.report(1, out)
+        with open(os.path.join(out, ".ecograph-report.journal"), "wb") as f:
+            f.write(b"ecograph-report-journal 1\nwrite 99 index.md\nshort")
+        before = tree(out)
+        r = self.report(1, out, expect=1)
+        self.assertIn(".ecograph-report.journal: not a journal ecograph wrote", r.stderr)
+        self.assertEqual(tree(out), before)
+
+    def test_symlinked_subdirectory_never_followed(self):
+        out, victim = self.path("b"), self.path("victim")
+        self.report(1, out)
+        os.mkdir(victim)
+        with open(os.path.join(victim, "precious.txt"), "w") as f:
+            f.write("keep me")
+        # The attack of issue 13: img replaced by a link elsewhere, and the manifest made to
+        # list a file there, which a run that followed links would delete.
+        shutil.rmtree(os.path.join(out, "img"))
+        os.symlink("../victim", os.path.join(out, "img"))
+        with open(os.path.join(out, ".ecograph-report"), "a") as f:
+            f.write("img/precious.txt\n")
+        before = tree(out)
+        for extra in ([], ["--force"]):
+            r = self.report(1, out, *extra, expect=2)
+            self.assertIn("refusing to write the bundle, nothing was changed", r.stderr)
+            self.assertIn("img is a symbolic link: ecograph writes only inside", r.stderr)
+        self.assertEqual(os.listdir(victim), ["precious.txt"])
+        self.assertEqual(content(os.path.join(victim, "precious.txt")), "keep me")
+        self.assertEqual(tree(out), before)
+
+    def test_manifest_entries_outside_dir_ignored(self):
+        out = self.path("b")
+        self.report(1, out)
+        outside = self.path("outside.txt")
+        with open(outside, "w") as f:
+            f.write("keep me")
+        with open(os.path.join(out, ".ecograph-report"), "a") as f:
+            f.write("../outside.txt\n/etc/hostname-not-really\n")
+        self.report(2, out)
+        self.assertEqual(content(outside), "keep me")
+
+    def test_users_own_file_needs_force(self):
+        out = self.path("b")
+        os.makedirs(out)
+        with open(os.path.join(out, "index.md"), "w") as f:
+            f.write("my notes\n")
+        with open(os.path.join(out, "unrelated.txt"), "w") as f:
+            f.write("left alone\n")
+        r = self.report(1, out, expect=2)
+        self.assertIn("index.md was not written by ecograph", r.stderr)
+        self.assertIn("--force overwrites it", r.stderr)
+        self.assertEqual(sorted(os.listdir(out)), ["index.md", "unrelated.txt"])
+        self.assertEqual(content(os.path.join(out, "index.md")), "my notes\n")
+        self.report(1, out, "--force")
+        self.assertNotEqual(content(os.path.join(out, "index.md")), "my notes\n")
+        self.assertEqual(content(os.path.join(out, "unrelated.txt")), "left alone\n")
+        # Now ecograph's: the next run needs no --force, and never removes unrelated.txt.
+        self.report(2, out)
+        self.assertEqual(content(os.path.join(out, "unrelated.txt")), "left alone\n")
+
+    def test_link_in_place_of_a_page_needs_force(self):
+        out = self.path("b")
+        self.report(1, out)
+        target = self.path("elsewhere.md")
+        with open(target, "w") as f:
+            f.write("not yours\n")
+        os.unlink(os.path.join(out, "index.md"))
+        os.symlink(target, os.path.join(out, "index.md"))
+        r = self.report(2, out, expect=2)
+        self.assertIn("index.md is a symbolic link", r.stderr)
+        self.report(2, out, "--force")
+        self.assertFalse(os.path.islink(os.path.join(out, "index.md")))
+        self.assertEqual(content(target), "not yours\n")
+
+    def test_input_inside_the_bundle_refused(self):
+        out = self.path("b")
+        self.report(1, out)
+        data = os.path.join(out, "data", "entities.csv")
+        before = content(data, "rb")
+        # A graph read from the bundle's own data file, which the report would rewrite.
+        r = run(["report", data, "--out", out, "--force"], timeout=120)
+        self.assertIn(r.status, (2, 3))
+        self.assertEqual(content(data, "rb"), before)
 
 
 if __name__ == "__main__":

@@ -61,6 +61,8 @@ int run(const ConvertOptions& o) {
             std::ostringstream relations;
             write_csv(g, schema, out, relations);
             auto [entities_path, relations_path] = csv_output_paths(o.output);
+            refuse_overwriting_input(entities_path);
+            refuse_overwriting_input(relations_path);
             write_file_atomic(entities_path, out.str());
             write_file_atomic(relations_path, relations.str());
             std::fprintf(stderr, "wrote %s and %s\n", entities_path.c_str(),

@@ -12,6 +12,7 @@ struct ReportCommandOptions {
     InputOptions in;
     std::string out;
     ReportOptions report;
+    bool force = false;
 };
 
 int run(const ReportCommandOptions& o) {
@@ -22,7 +23,14 @@ int run(const ReportCommandOptions& o) {
     // Everything is computed and rendered before the first file is written: a failed run
     // leaves the previous bundle as it was.
     Bundle bundle = build_report(g, schema, options);
-    BundleWriteSummary s = write_bundle(o.out, bundle);
+    BundleWriteOptions write;
+    write.force = o.force;
+    write.inputs = o.in.files;
+    if (o.in.schema) write.inputs.push_back(*o.in.schema);
+    BundleWriteSummary s = write_bundle(o.out, bundle, write);
+    if (s.resumed)
+        std::fprintf(stderr, "%s: completed the change of an earlier report that was cut short\n",
+                     o.out.c_str());
     std::fprintf(stderr, "%s: %zu files written, %zu unchanged, %zu removed\n", o.out.c_str(),
                  s.written, s.unchanged, s.removed);
     return 0;
@@ -38,6 +46,9 @@ void register_report(CLI::App& app, Context& ctx) {
     cmd->add_option("-o,--out", opts->out, "Directory of the bundle (created when missing)")
         ->required()
         ->type_name("DIR");
+    cmd->add_flag("--force", opts->force,
+                  "Overwrite files in DIR that ecograph did not write (and symbolic links, "
+                  "replacing the link itself)");
     cmd->add_option("--title", opts->report.title,
                     "Title of the overview page (default: the graph's label, else its name)");
     cmd->add_option("--top", opts->report.top, "Entities listed per measure")

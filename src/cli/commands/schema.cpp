@@ -102,6 +102,7 @@ std::vector<Table> tables(const Schema& s) {
 
 int run(const SchemaOptions& o) {
     Schema s = Schema::load(o.schema);
+    note_inputs({{}, o.schema, std::nullopt, 0});
     TableFormat format = parse_table_format(o.format);
     std::string out;
     if (format == TableFormat::Json) {

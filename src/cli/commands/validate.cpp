@@ -63,6 +63,7 @@ std::string as_table(const LoadResult& r, TableFormat format) {
 int run(const ValidateOptions& o) {
     Schema schema = Schema::load(o.in.schema);
     set_thread_limit(o.in.threads);
+    note_inputs(o.in);
     LoadResult r = load_graph(o.in.files, schema);
     TableFormat format = parse_table_format(o.format);
     std::string out;

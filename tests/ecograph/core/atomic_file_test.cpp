@@ -1,14 +1,18 @@
 #include "ecograph/core/atomic_file.hpp"
 
+#include <algorithm>
+#include <csignal>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 
 #include "ecograph/core/error.hpp"
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 using namespace ecograph;
 namespace fs = std::filesystem;
@@ -63,5 +67,80 @@ TEST_CASE("atomic_file: a FIFO is written into, a symbolic link is kept", "[core
     write_file_atomic(link.string(), "new");
     CHECK(fs::is_symlink(fs::symlink_status(link)));
     CHECK(read_file(file.string()) == "new");
+    fs::remove_all(dir);
+}
+
+namespace {
+std::vector<std::string> entries(const fs::path& dir) {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir)) names.push_back(e.path().filename());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+}  // namespace
+
+TEST_CASE("atomic_file: a write killed midway leaves no temporary file", "[core][atomic]") {
+    fs::path dir = fs::temp_directory_path() / "ecograph_atomic_kill";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::string path = (dir / "big.svg").string();
+    write_file_atomic(path, "old");
+    int ready[2];
+    REQUIRE(::pipe(ready) == 0);
+    constexpr std::size_t kBig = std::size_t{256} << 20;  // writing and syncing take a while
+    pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        std::string big(kBig, 'x');
+        (void)!::write(ready[1], "go", 2);  // the write starts now
+        write_file_atomic(path, big);
+        ::_exit(0);
+    }
+    char go[2];
+    REQUIRE(::read(ready[0], go, 2) == 2);
+    ::usleep(20'000);
+    ::kill(child, SIGKILL);
+    ::waitpid(child, nullptr, 0);
+    ::close(ready[0]);
+    ::close(ready[1]);
+    CHECK(entries(dir) == std::vector<std::string>{"big.svg"});
+    CHECK((read_file(path) == "old" || fs::file_size(path) == kBig));
+    fs::remove_all(dir);
+}
+
+TEST_CASE("atomic_file: stale temporaries of dead processes are removed", "[core][atomic]") {
+    fs::path dir = fs::temp_directory_path() / "ecograph_atomic_stale";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    pid_t gone = ::fork();
+    REQUIRE(gone >= 0);
+    if (gone == 0) ::_exit(0);
+    ::waitpid(gone, nullptr, 0);
+    auto touch = [&](const std::string& name) { std::ofstream(dir / name) << "partial"; };
+    touch(fmt::format(".out.txt.tmp.{}.0", gone));        // a killed ecograph's: removed
+    touch(fmt::format(".out.txt.tmp.{}.1", ::getpid()));  // a running one's: kept
+    touch(fmt::format(".other.txt.tmp.{}.0", gone));      // another file's: not this write's
+    touch(".out.txt.tmp.notapid.0");                      // not ecograph's naming: kept
+    write_file_atomic((dir / "out.txt").string(), "new");
+    CHECK(entries(dir) == std::vector<std::string>{fmt::format(".other.txt.tmp.{}.0", gone),
+                                                   fmt::format(".out.txt.tmp.{}.1", ::getpid()),
+                                                   ".out.txt.tmp.notapid.0", "out.txt"});
+    fs::remove_all(dir);
+}
+
+TEST_CASE("atomic_file: the same file is found through links", "[core][atomic]") {
+    fs::path dir = fs::temp_directory_path() / "ecograph_atomic_same";
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    write_file_atomic((dir / "a.gv").string(), "digraph {}");
+    write_file_atomic((dir / "b.gv").string(), "digraph {}");
+    fs::create_symlink("a.gv", dir / "soft.gv");
+    fs::create_hard_link(dir / "a.gv", dir / "hard.gv");
+    const std::vector<std::string> inputs{(dir / "b.gv").string(), (dir / "a.gv").string()};
+    CHECK(same_file_among((dir / "soft.gv").string(), inputs) == inputs[1]);
+    CHECK(same_file_among((dir / "hard.gv").string(), inputs) == inputs[1]);
+    CHECK(same_file_among((dir / "." / "b.gv").string(), inputs) == inputs[0]);
+    CHECK_FALSE(same_file_among((dir / "new.svg").string(), inputs));
+    CHECK_FALSE(same_file_among("/dev/null", inputs));
     fs::remove_all(dir);
 }
