@@ -24,7 +24,8 @@ each) and:
     (allowed: ecograph does better than cgraph there, e.g. strings over 16 KiB); those files
     are listed.
   * gc reads the file but warns of a badly delimited number (`1.2.3`, which it splits into
-    two ids): ecograph exits 3 with that error (refusing is by design); those files are listed.
+    two ids), or has an id with invalid UTF-8: ecograph exits 3 with that error (E001, E008;
+    refusing is by design); those files are listed.
 A summary (files checked, matched, gc-failed) is printed at the end.
 """
 
@@ -114,7 +115,10 @@ def check_file(path, shown):
         if (not readable and "badly delimited number" in gc_err
                 and any("badly delimited number" in d["message"] for d in errors)):
             # By design: cgraph splits `1.2.3` into two ids with a warning, ecograph refuses.
-            return "refused-numeral", None, errors[0]["message"][:80]
+            return "refused-by-design", None, errors[0]["message"][:80]
+        if not readable and errors and all(d["code"] == "E008" for d in errors):
+            # By design: an id with invalid UTF-8 could merge with another once replaced.
+            return "refused-by-design", None, errors[0]["message"][:80]
         if not readable:
             return "mismatch", (f"gc reads {len(graphs)} graph(s) ({total[0]} nodes, "
                                 f"{total[1]} edges) but ecograph cannot: "
@@ -162,7 +166,7 @@ class Totals:
     gc_failed_readable = []
     gc_failed_unreadable = []
     gc_empty = 0
-    refused_numeral = []
+    refused_by_design = []
     mismatched = 0
 
 
@@ -177,8 +181,8 @@ def check_all(case, files):
             Totals.multi += category == "matched-multi"
         elif category == "gc-empty":
             Totals.gc_empty += 1
-        elif category == "refused-numeral":
-            Totals.refused_numeral.append(f"{shown}: {note}")
+        elif category == "refused-by-design":
+            Totals.refused_by_design.append(f"{shown}: {note}")
         elif category.startswith("gc-failed"):
             Totals.gc_failed += 1
             if category == "gc-failed-readable":
@@ -234,9 +238,10 @@ def print_summary():
         print("files neither gc nor ecograph can read (ecograph exits 3):")
         for f in Totals.gc_failed_unreadable:
             print("  " + f)
-    if Totals.refused_numeral:
-        print("files gc reads with a badly delimited number, which ecograph refuses:")
-        for f in Totals.refused_numeral:
+    if Totals.refused_by_design:
+        print("files gc reads which ecograph refuses by design (a badly delimited number, an "
+              "id with invalid UTF-8):")
+        for f in Totals.refused_by_design:
             print("  " + f)
     if Totals.gc_failed_readable:
         print("files gc cannot parse but ecograph reads:")

@@ -334,5 +334,102 @@ class ReportIntegrityTest(harness.TempDirTestCase, harness.CliTestCase):
         self.assertEqual(content(data, "rb"), before)
 
 
+class SilentAcceptanceTest(HardeningCase):
+    """Wrong input once read without a word; each is now an error with file and line."""
+
+    def check(self, name, data, expected, status=3):
+        self.write(name, data)
+        r = self.ecograph("validate", name)
+        self.assertStatus(r, status)
+        for line in expected:
+            self.assertIn(line, r.stdout)
+        return r
+
+    def test_ids_merged_by_utf8_replacement(self):
+        self.check("u.gv", b'digraph {\n "a\xe9" [type=SI]\n "a\xe8" [type=ISV]\n}\n',
+                   ["u.gv: warning[W002]: invalid UTF-8 replaced with U+FFFD",
+                    "u.gv:2: error[E008]: id 'a\ufffd' holds invalid UTF-8"])
+        self.check("u.entities.csv", b"id,type\na\xe9,SI\na\xe8,SI\n",
+                   ["u.entities.csv:3: error[E008]: id 'a\ufffd' holds invalid UTF-8"])
+        # Invalid UTF-8 in a label only is still a warning: nothing merges.
+        r = self.check("l.gv", b'digraph {\n a [type=SI label="caf\xe9"]\n}\n',
+                       ["warning[W002]"], status=0)
+        self.assertNotIn("E008", r.stdout)
+
+    GRAPHML = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+               '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+               '  <key id="d0" for="node" attr.name="type" attr.type="string"/>\n'
+               '  <key id="d1" for="node" attr.name="revenue" attr.type="{rtype}"/>\n'
+               '  <graph edgedefault="directed">\n{nodes}  </graph>\n</graphml>\n')
+
+    def graphml(self, nodes, rtype="double"):
+        return self.GRAPHML.format(rtype=rtype, nodes="".join("    " + n + "\n" for n in nodes))
+
+    def test_graphml_duplicate_node(self):
+        self.check("dup.graphml", self.graphml([
+            '<node id="a"><data key="d0">SI</data></node>',
+            '<node id="b"><data key="d0">SI</data></node>',
+            '<node id="a"><data key="d0">ISV</data></node>']),
+            ["dup.graphml:8: error[E005]: node 'a' is declared twice (first at line 6)"])
+
+    def test_graphml_value_not_its_attr_type(self):
+        self.check("val.graphml", self.graphml([
+            '<node id="a"><data key="d0">SI</data><data key="d1">abc</data></node>']),
+            ["val.graphml:6: error[E005]: <data> of key 'revenue' is 'abc', not number"])
+        self.check("int.graphml", self.graphml([
+            '<node id="a"><data key="d0">SI</data><data key="d1">1.5</data></node>'], "long"),
+            ["int.graphml:6: error[E005]: <data> of key 'revenue' is '1.5', not integer"])
+        self.check("bool.graphml", self.graphml([
+            '<node id="a"><data key="d0">SI</data><data key="d1">yes</data></node>'], "boolean"),
+            ["bool.graphml:6: error[E005]: <data> of key 'revenue' is 'yes', not boolean"])
+        # What GraphML writers put in typed keys reads: signs, exponents, INF, NaN, spaces,
+        # NetworkX's True, an empty value (no value).
+        for i, (rtype, value) in enumerate([("double", " -1.5e3 "), ("double", "INF"),
+                                            ("float", "NaN"), ("int", "+12"),
+                                            ("boolean", "True"), ("double", "")]):
+            self.check(f"ok{i}.graphml", self.graphml([
+                f'<node id="a"><data key="d0">SI</data><data key="d1">{value}</data></node>'],
+                rtype), [], status=0)
+
+    def test_json_object_as_id(self):
+        self.check("obj.json", '{"nodes": [\n  {"id": {"x": 1}, "type": "SI"}\n], "links": []}\n',
+                   ['obj.json:2: error[E005]: node "id" must be a string or a number, '
+                    'found an object'])
+        self.check("objl.json", '{"nodes": [{"id": "a", "type": "SI"}], "links": [\n'
+                   '  {"source": "a", "target": {"q": 1}, "type": "partners_with"}\n]}\n',
+                   ['objl.json:2: error[E005]: link "target" must be a string or a number'])
+        # NetworkX writes tuple nodes as arrays: still read.
+        self.check("tuple.json", '{"nodes": [{"id": [1, 2], "type": "SI"}], "links": []}\n',
+                   ["1 entity"], status=0)
+
+    def test_csv_duplicate_header_columns(self):
+        self.check("d.entities.csv", "id,id,type,type\na,a,SI,SI\n",
+                   ["d.entities.csv:1: error[E005]: column 2 'id' gives the same field as "
+                    "column 1 'id'",
+                    "d.entities.csv:1: error[E005]: column 4 'type' gives the same field as "
+                    "column 3 'type'"])
+        self.check("n.entities.csv", "code:ID,id,type\na,b,SI\n",
+                   ["column 2 'id' gives the same field as column 1 'code:ID'"])
+        self.check("r.relations.csv", "source,target,:START_ID\na,b,c\n",
+                   ["column 3 ':START_ID' gives the same field as column 1 'source'"])
+        self.check("a.entities.csv", "id,type,tier,tier\na,SI,1,2\n",
+                   ["column 4 'tier' gives the same field as column 3 'tier'"])
+
+    def test_csv_unknown_neo4j_field(self):
+        self.check("lable.entities.csv", ":ID,:LABLE,name\na,SI,Acme\n",
+                   ["lable.entities.csv:1: error[E005]: column 2 ':LABLE': unknown field type "
+                    "':LABLE'; hint: did you mean ':LABEL'?"])
+        self.check("x.entities.csv", ":ID,:LABEL,founded:nonsense\na,SI,2000\n",
+                   ["column 3 'founded:nonsense': unknown field type ':NONSENSE'"])
+        # Neo4j's value types and :IGNORE are read (the value as text; :IGNORE left out).
+        self.write("ok.entities.csv",
+                   "id:ID,:LABEL,founded:date,x:IGNORE,tags:string[]\na,SI,2020-01-01,zz,q\n")
+        r = self.ecograph("show", "ok.entities.csv", "a", "-f", "json")
+        self.assertStatus(r, 0)
+        attrs = self.json_of(r)["attributes"]
+        self.assertEqual(attrs.get("founded"), "2020-01-01")
+        self.assertNotIn("x", attrs)
+
+
 if __name__ == "__main__":
     unittest.main()

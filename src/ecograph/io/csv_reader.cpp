@@ -15,6 +15,7 @@
 
 #include "ecograph/core/error.hpp"
 #include "ecograph/core/run_control.hpp"
+#include "ecograph/core/spellcheck.hpp"
 #include "ecograph/core/utf8.hpp"
 
 namespace ecograph {
@@ -324,9 +325,20 @@ struct HalfRead {
 };
 
 struct Column {
-    enum Role { Attribute, Id, Type, Label, Start, End } role = Attribute;
+    enum Role { Attribute, Id, Type, Label, Start, End, Ignore } role = Attribute;
     std::string name;  // attribute name
+    std::string kind;  // a Neo4j field after ':' that ecograph does not know, upper-cased
 };
+
+// What may follow ':' in a Neo4j header: the special fields, and the value types (with "[]"
+// for arrays). The value type is read as text: the schema gives attributes their types.
+const std::vector<std::string>& neo4j_fields() {
+    static const std::vector<std::string> fields = {
+        "ID",    "START_ID", "END_ID",    "LABEL",    "TYPE",          "IGNORE",  "INT",    "LONG",
+        "FLOAT", "DOUBLE",   "BOOLEAN",   "BYTE",     "SHORT",         "CHAR",    "STRING", "POINT",
+        "DATE",  "TIME",     "LOCALTIME", "DATETIME", "LOCALDATETIME", "DURATION"};
+    return fields;
+}
 
 Column classify(const std::string& header) {
     std::string h = header;
@@ -337,19 +349,27 @@ Column classify(const std::string& header) {
     if (auto paren = kind.find('('); paren != std::string::npos) kind = kind.substr(0, paren);
     std::transform(kind.begin(), kind.end(), kind.begin(),
                    [](unsigned char c) { return std::toupper(c); });
-    if (kind == "ID") return {Column::Id, base};
-    if (kind == "START_ID") return {Column::Start, base};
-    if (kind == "END_ID") return {Column::End, base};
-    if (kind == "LABEL" || kind == "TYPE") return {Column::Type, base};
+    if (kind == "ID") return {Column::Id, base, {}};
+    if (kind == "START_ID") return {Column::Start, base, {}};
+    if (kind == "END_ID") return {Column::End, base, {}};
+    if (kind == "LABEL" || kind == "TYPE") return {Column::Type, base, {}};
+    if (kind == "IGNORE") return {Column::Ignore, base, {}};
+    if (colon != std::string::npos) {
+        std::string value_type = kind;
+        if (value_type.ends_with("[]")) value_type.resize(value_type.size() - 2);
+        const auto& known = neo4j_fields();
+        if (std::find(known.begin(), known.end(), value_type) == known.end())
+            return {Column::Attribute, base, kind};
+    }
     if (colon == std::string::npos) {
-        if (base == "id") return {Column::Id, base};
-        if (base == "type") return {Column::Type, base};
-        if (base == "source" || base == "from") return {Column::Start, base};
-        if (base == "target" || base == "to") return {Column::End, base};
+        if (base == "id") return {Column::Id, base, {}};
+        if (base == "type") return {Column::Type, base, {}};
+        if (base == "source" || base == "from") return {Column::Start, base, {}};
+        if (base == "target" || base == "to") return {Column::End, base, {}};
     }
     // "label" is the display name; "name" too, unless a label column is present (see below).
-    if (base == "label" || base == "name") return {Column::Label, base};
-    return {Column::Attribute, base};
+    if (base == "label" || base == "name") return {Column::Label, base, {}};
+    return {Column::Attribute, base, {}};
 }
 
 }  // namespace
@@ -402,6 +422,38 @@ bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b, 
     });
     for (auto& c : cols)
         if (c.role == Column::Label && c.name == "name" && has_label) c.role = Column::Attribute;
+    // A header ecograph would misread is refused whole: an unknown Neo4j field (":LABLE" read
+    // as an attribute would leave the graph untyped) or a field given twice (which column wins?).
+    bool header_ok = true;
+    std::unordered_map<std::string, std::size_t> fields;  // field -> its first column
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        if (!cols[i].kind.empty()) {
+            auto close = closest_match(cols[i].kind, neo4j_fields());
+            diags.error("E005", {origin, 1}, "",
+                        fmt::format("column {} '{}': unknown field type ':{}'", i + 1, header[i],
+                                    cols[i].kind),
+                        close ? fmt::format("did you mean ':{}'?", *close)
+                              : "Neo4j's fields are :ID, :LABEL, :START_ID, :END_ID, :TYPE, "
+                                ":IGNORE and value types such as name:string");
+            header_ok = false;
+            continue;
+        }
+        if (cols[i].role == Column::Ignore) continue;
+        // One key per field: the role, and for attributes and labels the name too.
+        std::string field(1, static_cast<char>('0' + cols[i].role));
+        if (cols[i].role == Column::Attribute || cols[i].role == Column::Label)
+            field += cols[i].name;
+        auto [first, inserted] = fields.emplace(std::move(field), i);
+        if (!inserted) {
+            const std::size_t j = first->second;
+            diags.error("E005", {origin, 1}, "",
+                        fmt::format("column {} '{}' gives the same field as column {} '{}'", i + 1,
+                                    header[i], j + 1, header[j]),
+                        "keep one of them; a header names each field once");
+            header_ok = false;
+        }
+    }
+    if (!header_ok) return false;
     for (std::size_t i = 0; i < header.size(); ++i) {
         switch (cols[i].role) {
             case Column::Id:
@@ -420,6 +472,7 @@ bool read_csv(std::string_view raw, const std::string& origin, GraphBuilder& b, 
                 end = i;
                 break;
             case Column::Attribute:
+            case Column::Ignore:
                 break;
         }
     }

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <utility>
 
+#include <fmt/format.h>
+
 #include "ecograph/io/csv_reader.hpp"
 #include "ecograph/io/dot_reader.hpp"
 #include "ecograph/io/graphml_reader.hpp"
@@ -59,9 +61,11 @@ FileFormat input_format(std::string_view path) {
 
 bool readable(FileFormat f) { return f != FileFormat::Mermaid; }
 
-bool read_graph_text(FileFormat f, std::string_view text, const std::string& origin,
-                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release,
-                     const CsvScan* scanned) {
+namespace {
+
+bool read_by_format(FileFormat f, std::string_view text, const std::string& origin,
+                    GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release,
+                    const CsvScan* scanned) {
     switch (f) {
         case FileFormat::Csv:
             return read_csv(text, origin, builder, diags, release, scanned);
@@ -74,6 +78,43 @@ bool read_graph_text(FileFormat f, std::string_view text, const std::string& ori
             break;
     }
     return read_dot(text, origin, builder, diags);
+}
+
+// Replacing invalid UTF-8 by U+FFFD loses bytes: two ids ("a\xe9", "a\xe8") can become one
+// entity. So in a file that needed it (the reader warned W002), an entity the file created
+// whose id holds U+FFFD is an error rather than a merge nobody asked for.
+bool refuse_replaced_ids(const std::string& origin, const GraphBuilder& builder,
+                         std::size_t entities_before, std::size_t diags_before,
+                         Diagnostics& diags) {
+    const auto& items = diags.items();
+    const bool replaced = std::any_of(
+        items.begin() + static_cast<std::ptrdiff_t>(diags_before), items.end(),
+        [&](const Diagnostic& d) { return d.code == "W002" && d.location.file == origin; });
+    if (!replaced) return false;
+    constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    bool refused = false;
+    for (std::size_t v = entities_before; v < builder.entity_count(); ++v) {
+        const auto e = static_cast<EntityIndex>(v);
+        const std::string_view id = builder.entity_id(e);
+        if (id.find(kReplacement) == std::string_view::npos) continue;
+        diags.error("E008", {origin, builder.entity_origin(e).line}, std::string(id),
+                    fmt::format("id '{}' holds invalid UTF-8 (replaced by U+FFFD): distinct ids "
+                                "may have become one entity",
+                                id),
+                    "save the file as UTF-8");
+        refused = true;
+    }
+    return refused;
+}
+
+}  // namespace
+
+bool read_graph_text(FileFormat f, std::string_view text, const std::string& origin,
+                     GraphBuilder& builder, Diagnostics& diags, const ReleaseBytes& release,
+                     const CsvScan* scanned) {
+    const std::size_t entities = builder.entity_count(), items = diags.items().size();
+    const bool ok = read_by_format(f, text, origin, builder, diags, release, scanned);
+    return !refuse_replaced_ids(origin, builder, entities, items, diags) && ok;
 }
 
 }  // namespace ecograph

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cstdint>
 #include <expat.h>
 #include <memory>
 #include <optional>
@@ -71,11 +73,13 @@ std::string_view kind_name(Kind k) {
 }
 
 struct Key {
-    std::string name;                   ///< attr.name, else the key's id
-    std::string domain;                 ///< the `for` attribute: node, edge, graph, all...
-    bool node_graphics = false;         ///< yEd's nodegraphics: the label is read from it
-    bool ignored = false;               ///< other yEd graphics and resources
-    bool boolean = false;               ///< attr.type="boolean"
+    std::string name;            ///< attr.name, else the key's id
+    std::string domain;          ///< the `for` attribute: node, edge, graph, all...
+    bool node_graphics = false;  ///< yEd's nodegraphics: the label is read from it
+    bool ignored = false;        ///< other yEd graphics and resources
+    /// attr.type: how a value must read. "string" and types GraphML does not define (some
+    /// tools write their own) take any text.
+    enum class Type { Text, Boolean, Integer, Real } type = Type::Text;
     std::optional<std::string> preset;  ///< <default>
     std::uint32_t line = 0;
 
@@ -344,7 +348,7 @@ private:
             k.ignored = !k.node_graphics;
         }
         const XML_Char* type = attribute(atts, "attr.type");
-        k.boolean = type && std::string_view(type) == "boolean";
+        k.type = value_type(type ? type : "string");
         k.line = line();
         // Ids are unique in GraphML, but a node key and an edge key sharing one (as some
         // exporters write them) are told apart by the element that uses them.
@@ -414,10 +418,18 @@ private:
             Origin here{file_, n.line};
             n.v = b_.entity(id, here);
             n.valid = true;
-            if (n.v >= declared_.size()) declared_.resize(n.v + 1, false);
-            if (!declared_[n.v]) {
+            if (n.v >= declared_.size()) declared_.resize(n.v + 1, 0);
+            if (declared_[n.v]) {
+                // Two <node>s with one id: GraphML forbids it, and merging them would hide
+                // which one an edge or a data element meant.
+                error("E005", n.line,
+                      fmt::format("node '{}' is declared twice (first at line {})", id,
+                                  declared_[n.v]),
+                      "give each <node> its own id");
+                n.valid = false;
+            } else {
                 if (n.v >= before_) b_.set_entity_origin(n.v, here);
-                declared_[n.v] = true;
+                declared_[n.v] = n.line;
                 pending_.erase(n.v);
             }
         }
@@ -461,6 +473,7 @@ private:
         for (std::size_t k : it->second)
             if (keys_[k].applies_to(owner)) data_key_ = k;
         data_owner_ = parent;
+        data_line_ = line();
         data_text_.clear();
         in_node_graphics_ = parent == Kind::Node && keys_[data_key_].node_graphics;
         if (!keys_[data_key_].node_graphics && !keys_[data_key_].ignored) collect(&data_text_);
@@ -488,7 +501,8 @@ private:
                     nodes_.back().graphics_label = std::move(label_text_);
                 break;
             case Kind::Default:
-                keys_[*current_key_].preset = std::move(default_text_);
+                if (check_value(keys_[*current_key_], default_text_, line(), "<default>"))
+                    keys_[*current_key_].preset = std::move(default_text_);
                 break;
             case Kind::Graph:
                 if (nodes_.empty() && edges_.empty()) graph_primary_ = false;
@@ -507,6 +521,7 @@ private:
         const Key& k = keys_[data_key_];
         in_node_graphics_ = false;
         if (k.node_graphics || k.ignored) return;
+        if (!check_value(k, data_text_, data_line_, "<data>")) return;
         switch (data_owner_) {
             case Kind::Node:
                 if (nodes_.back().valid)
@@ -541,11 +556,60 @@ private:
         }
     }
 
+    static Key::Type value_type(std::string_view type) {
+        if (type == "boolean") return Key::Type::Boolean;
+        if (type == "int" || type == "long") return Key::Type::Integer;
+        if (type == "float" || type == "double") return Key::Type::Real;
+        return Key::Type::Text;
+    }
+
+    // False, with error E005 at `line`, when `text` does not read as the key's attr.type (as
+    // xs:boolean, xs:long or xs:double read it, surrounding white space allowed). Empty text is
+    // no value and fits every type.
+    bool check_value(const Key& k, std::string_view text, std::uint32_t line,
+                     std::string_view element) {
+        if (attr_value_fits(k, text)) return true;
+        static constexpr std::string_view kNames[] = {"string", "boolean", "integer", "number"};
+        std::string shown(text.substr(0, 40));
+        if (text.size() > 40) shown += "...";
+        error("E005", line,
+              fmt::format("{} of key '{}' is '{}', not {} as its attr.type says", element, k.name,
+                          sanitize_utf8(shown), kNames[static_cast<int>(k.type)]),
+              k.type == Key::Type::Boolean ? "write true or false"
+              : k.type == Key::Type::Integer
+                  ? "write a whole number such as 2009, or declare attr.type=\"string\""
+                  : "write a number such as 1.5, or declare attr.type=\"string\"");
+        return false;
+    }
+
+    static bool attr_value_fits(const Key& k, std::string_view text) {
+        if (k.type == Key::Type::Text) return true;
+        auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+        while (!text.empty() && space(text.front())) text.remove_prefix(1);
+        while (!text.empty() && space(text.back())) text.remove_suffix(1);
+        if (text.empty()) return true;
+        if (k.type == Key::Type::Boolean) {
+            const std::string t(text);
+            const std::string& c = canonical(k, t);
+            return c == "true" || c == "false";
+        }
+        if (text.front() == '+') text.remove_prefix(1);
+        const char* end = text.data() + text.size();
+        if (k.type == Key::Type::Integer) {
+            std::int64_t v = 0;
+            auto [ptr, ec] = std::from_chars(text.data(), end, v);
+            return ec == std::errc() && ptr == end;
+        }
+        double v = 0;  // from_chars also reads INF, -INF and NaN, as xs:double writes them
+        auto [ptr, ec] = std::from_chars(text.data(), end, v);
+        return (ec == std::errc() || ec == std::errc::result_out_of_range) && ptr == end;
+    }
+
     // A boolean key's value in the schema's spelling: xs:boolean allows 1 and 0, and NetworkX
     // writes Python's True and False. Any other text stays as written (validate reports it).
     static const std::string& canonical(const Key& k, const std::string& text) {
         static const std::string kTrue = "true", kFalse = "false";
-        if (!k.boolean || text == kTrue || text == kFalse) return text;
+        if (k.type != Key::Type::Boolean || text == kTrue || text == kFalse) return text;
         auto lower = [&](std::string_view want) {
             return text.size() == want.size() &&
                    std::equal(text.begin(), text.end(), want.begin(), [](char a, char b) {
@@ -626,9 +690,11 @@ private:
     std::size_t data_key_ = 0;
     Kind data_owner_ = Kind::Skip;
     std::string data_text_, label_text_;
+    std::uint32_t data_line_ = 0;  ///< where the <data> being read starts
     bool in_node_graphics_ = false;
 
-    std::vector<bool> declared_;  ///< by entity: declared by a <node> of this file
+    /// By entity: the line of the <node> of this file that declares it, or 0.
+    std::vector<std::uint32_t> declared_;
     std::unordered_map<EntityIndex, std::uint32_t> pending_;  ///< edge ends not yet declared
 };
 

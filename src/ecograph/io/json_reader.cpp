@@ -202,6 +202,7 @@ struct Item {
     std::size_t offset = 0;  ///< of its '{'
     std::optional<std::string> id, source, target, type, label;
     std::vector<std::pair<std::string, std::string>> attrs;
+    bool refused = false;  ///< an id that cannot be one was reported: the item is left out
 };
 
 enum class Section { None, Graph, Nodes, Links };
@@ -491,6 +492,18 @@ private:
         }
         const bool node = section_ == Section::Nodes;
         const bool structured = v.kind == Kind::Array || v.kind == Kind::Object;
+        const bool names_entity = node ? key_ == "id" : key_ == "source" || key_ == "target";
+        if (names_entity && v.kind == Kind::Object) {
+            // NetworkX writes tuple nodes as arrays, never as objects: an object here is a
+            // mistake, and its compact JSON would be an id nobody can type.
+            diags_.error("E005", {origin_, lines_.line(item_.offset)}, "",
+                         fmt::format("{} \"{}\" must be a string or a number, found an object",
+                                     node ? "node" : "link", key_),
+                         fmt::format("write the id itself: \"{}\": \"acme\"", key_));
+            item_.refused = true;
+            ok_ = false;
+            return true;
+        }
         if (node && key_ == "id") {
             item_.id = structured ? std::move(v.json) : std::move(v.text);
         } else if (!node && (key_ == "source" || key_ == "target")) {
@@ -509,6 +522,7 @@ private:
     }
 
     void finish_item() {
+        if (item_.refused) return;
         if (section_ == Section::Nodes)
             add_node(item_);
         else if (nodes_done_)

@@ -75,6 +75,35 @@ TEST_CASE("csv_reader: bad input names file and line", "[io][csv]") {
                Catch::StartsWith("x.csv:2: error[E007]"));
 }
 
+TEST_CASE("csv_reader: a header that would be misread is refused", "[io][csv]") {
+    CHECK(first(read({{"l.csv", ":ID,:LABLE\na,SI\n"}})) ==
+          "l.csv:1: error[E005]: column 2 ':LABLE': unknown field type ':LABLE'; hint: did you "
+          "mean ':LABEL'?");
+    CHECK_THAT(first(read({{"t.csv", "id:ID,x:floot\na,1\n"}})),
+               Catch::Contains("unknown field type ':FLOOT'; hint: did you mean ':FLOAT'?"));
+    CHECK_THAT(first(read({{"d.csv", "id,type,id\na,SI,b\n"}})),
+               Catch::StartsWith("d.csv:1: error[E005]: column 3 'id' gives the same field as "
+                                 "column 1 'id'"));
+    CHECK_THAT(first(read({{"k.csv", ":ID,type,:LABEL\na,SI,SI\n"}})),
+               Catch::Contains("column 3 ':LABEL' gives the same field as column 2 'type'"));
+    CHECK_THAT(first(read({{"a.csv", "id,tier,tier:int\na,1,2\n"}})),
+               Catch::Contains("column 3 'tier:int' gives the same field as column 2 'tier'"));
+    // Different attributes, a label beside a name (name is then an attribute), Neo4j's
+    // value types in any case, arrays and :IGNORE columns (several) all read.
+    auto r = read({{"ok.csv",
+                    "id:ID,:LABEL,label,name,n:INT,m:long,tags:string[],x:IGNORE,"
+                    "y:ignore\na,SI,A,Acme,1,2,p;q,drop,drop\n"}});
+    REQUIRE(r.ok);
+    const Graph& g = *r.graph;
+    const EntityIndex a = *g.find("a");
+    CHECK(g.name(a) == "A");
+    CHECK(*g.entity_attr(a, "name") == "Acme");
+    CHECK(*g.entity_attr(a, "n") == "1");
+    CHECK(*g.entity_attr(a, "tags") == "p;q");
+    CHECK(g.entity_attr(a, "x") == nullptr);
+    CHECK(g.entity_attr(a, "y") == nullptr);
+}
+
 TEST_CASE("csv_reader: unquoted cells in place, quoted ones unescaped, any line ending",
           "[io][csv]") {
     // A quoted cell after unquoted ones, quotes inside an unquoted cell, characters after a

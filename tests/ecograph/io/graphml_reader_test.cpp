@@ -87,7 +87,7 @@ TEST_CASE("graphml_reader: boolean keys are read in the schema's spelling", "[io
                       "<graph>\n<node id=\"a\"><data key=\"p\">True</data><data key=\"s\">True"
                       "</data></node>\n<node id=\"b\"><data key=\"p\">1</data></node>\n"
                       "<node id=\"c\"><data key=\"p\">FALSE</data></node>\n<node id=\"d\"/>\n"
-                      "<node id=\"e\"><data key=\"p\">yes</data></node>\n</graph></graphml>\n");
+                      "</graph></graphml>\n");
     REQUIRE(r.ok);
     const Graph& g = *r.graph;
     CHECK(attr(g, "a", "public") == "true");
@@ -95,7 +95,56 @@ TEST_CASE("graphml_reader: boolean keys are read in the schema's spelling", "[io
     CHECK(attr(g, "b", "public") == "true");
     CHECK(attr(g, "c", "public") == "false");
     CHECK(attr(g, "d", "public") == "false");  // the default, 0
-    CHECK(attr(g, "e", "public") == "yes");    // not a boolean: validate reports it
+}
+
+TEST_CASE("graphml_reader: a value must read as its key's attr.type", "[io][graphml]") {
+    auto doc = [](std::string type, std::string value) {
+        return std::string(kHead) + "<key id=\"k\" for=\"node\" attr.name=\"v\" attr.type=\"" +
+               type + "\"/>\n<graph>\n<node id=\"a\"><data key=\"k\">" + value +
+               "</data></node>\n</graph></graphml>\n";
+    };
+    for (auto [type, value] :
+         std::vector<std::pair<std::string, std::string>>{{"boolean", "yes"},
+                                                          {"boolean", "2"},
+                                                          {"int", "1.5"},
+                                                          {"long", "12a"},
+                                                          {"int", "0x10"},
+                                                          {"double", "abc"},
+                                                          {"float", "1,5"},
+                                                          {"double", "1e"},
+                                                          {"long", "99999999999999999999"}}) {
+        INFO(type << " " << value);
+        auto r = read("t.graphml", doc(type, value));
+        CHECK_FALSE(r.ok);
+        REQUIRE(r.diags.items().size() == 1);
+        CHECK(r.diags.items()[0].code == "E005");
+        CHECK(r.diags.items()[0].location.line == 5);
+    }
+    for (auto [type, value] :
+         std::vector<std::pair<std::string, std::string>>{{"boolean", "False"},
+                                                          {"boolean", "1"},
+                                                          {"int", "-7"},
+                                                          {"long", " +2009\n"},
+                                                          {"double", "1.5e-3"},
+                                                          {"double", "-INF"},
+                                                          {"float", "NaN"},
+                                                          {"double", "1e999"},
+                                                          {"double", ""},
+                                                          {"string", "anything"},
+                                                          {"liststring", "a,b"}}) {
+        INFO(type << " " << value);
+        CHECK(read("t.graphml", doc(type, value)).ok);
+    }
+}
+
+TEST_CASE("graphml_reader: two <node>s with one id are an error", "[io][graphml]") {
+    auto r = read("d.graphml", std::string(kHead) +
+                                   "<graph>\n<node id=\"a\"/>\n<node id=\"b\"/>\n<node "
+                                   "id=\"a\"/>\n</graph></graphml>\n");
+    CHECK_FALSE(r.ok);
+    REQUIRE(r.diags.items().size() == 1);
+    CHECK(r.diags.items()[0].location.line == 6);
+    CHECK_THAT(r.diags.items()[0].message, Catch::Contains("declared twice (first at line 4)"));
 }
 
 TEST_CASE("graphml_reader: hand-written file with defaults, CDATA and foreign elements",
