@@ -34,6 +34,11 @@ void add_input_options(CLI::App& cmd, InputOptions& in) {
                    "Schema file (TOML) extending or replacing the built-in schema")
         ->type_name("FILE");
     add_threads_option(cmd, in.threads);
+    cmd.add_option("--max-errors", in.max_errors,
+                   "Print at most N diagnostics, then a count by code of the rest (0: all)")
+        ->type_name("N")
+        ->check(count_validator())
+        ->capture_default_str();
 }
 
 void add_threads_option(CLI::App& cmd, unsigned& threads) {
@@ -56,10 +61,33 @@ void add_output_option(CLI::App& cmd, std::string& output) {
         ->type_name("FILE");
 }
 
-std::string format_diagnostics(const Diagnostics& diags) {
+CappedDiagnostics cap_diagnostics(const Diagnostics& diags, std::size_t max, bool errors_only) {
+    CappedDiagnostics capped;
+    for (const auto& d : diags.items()) {
+        if (errors_only && d.severity != Severity::Error) continue;
+        if (max == 0 || capped.shown.size() < max) {
+            capped.shown.push_back(&d);
+        } else {
+            ++capped.omitted[d.code];
+            ++capped.omitted_total;
+        }
+    }
+    return capped;
+}
+
+std::string omitted_note(const CappedDiagnostics& capped) {
+    if (capped.omitted_total == 0) return {};
+    std::string counts;
+    for (const auto& [code, n] : capped.omitted)
+        counts += fmt::format("{}{} x {}", counts.empty() ? "" : ", ", code, n);
+    return fmt::format("{} more diagnostic{} not shown: {}; --max-errors 0 shows all\n",
+                       capped.omitted_total, capped.omitted_total == 1 ? "" : "s", counts);
+}
+
+std::string format_diagnostics(const CappedDiagnostics& capped) {
     std::string out;
-    for (const auto& d : diags.items()) out += format_diagnostic(d) + "\n";
-    return out;
+    for (const Diagnostic* d : capped.shown) out += format_diagnostic(*d) + "\n";
+    return out + omitted_note(capped);
 }
 
 namespace {
@@ -95,14 +123,11 @@ Graph load_checked(const InputOptions& in, const Schema& schema) {
     note_inputs(in);
     set_thread_limit(in.threads);  // loading, validation and what follows
     LoadResult r = load_graph(in.files, schema, in.format);
-    Diagnostics shown;
-    for (const auto& d : r.diags.items())
-        if (d.severity == Severity::Error) shown.add(d);
-    std::fputs(format_diagnostics(shown).c_str(), stderr);
+    std::fputs(format_diagnostics(cap_diagnostics(r.diags, in.max_errors, true)).c_str(), stderr);
     if (r.unreadable()) throw Error("cannot read the input", ExitStatus::Unreadable);
-    if (shown.error_count() > 0)
-        throw Error(fmt::format("{} validation error{}; see `ecograph validate`",
-                                shown.error_count(), shown.error_count() == 1 ? "" : "s"),
+    if (const std::size_t errors = r.diags.error_count(); errors > 0)
+        throw Error(fmt::format("{} validation error{}; see `ecograph validate`", errors,
+                                errors == 1 ? "" : "s"),
                     ExitStatus::Problems);
     PhaseTimer::load_done();
     return std::move(*r.graph);

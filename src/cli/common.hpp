@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +26,22 @@ struct InputOptions {
     std::optional<std::string> schema;
     std::optional<FileFormat> format;  ///< overrides the format given by each file's extension
     unsigned threads = 0;              ///< --threads: at most this many (0: every core)
+    std::size_t max_errors = 100;      ///< --max-errors: diagnostics printed (0: all)
 };
+
+/// The diagnostics a command prints: the first `max` (0: all), and a count by code of the
+/// rest, so that 200,000 dangling relations print 100 lines and a tally, not 65 MB.
+struct CappedDiagnostics {
+    std::vector<const Diagnostic*> shown;
+    std::map<std::string, std::size_t> omitted;  ///< code -> diagnostics not shown
+    std::size_t omitted_total = 0;
+};
+/// Caps `diags` (only its errors when `errors_only`).
+CappedDiagnostics cap_diagnostics(const Diagnostics& diags, std::size_t max,
+                                  bool errors_only = false);
+/// One line saying what was left out ("" when nothing was), e.g. "199900 more diagnostics not
+/// shown: E102 x 199800, W111 x 100; --max-errors 0 shows all".
+std::string omitted_note(const CappedDiagnostics& capped);
 
 /// Accepts whole numbers from 0 up: CLI11 would silently wrap "-1" into a huge unsigned value.
 CLI::Validator count_validator();
@@ -63,7 +79,7 @@ void refuse_overwriting_input(const std::string& output);
 void emit(const std::string& content, const std::string& output, bool binary = false);
 
 /// Diagnostics as compiler-style lines, one per problem.
-std::string format_diagnostics(const Diagnostics& diags);
+std::string format_diagnostics(const CappedDiagnostics& capped);
 
 /// The entity with this id, or Error (exit 1) with "did you mean" naming the option.
 EntityIndex find_entity(const Graph& g, const std::string& id, const std::string& what);

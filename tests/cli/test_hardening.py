@@ -431,5 +431,54 @@ class SilentAcceptanceTest(HardeningCase):
         self.assertNotIn("x", attrs)
 
 
+class DiagnosticsCapTest(HardeningCase):
+    """200k dangling relations printed 65 MB; now 100 diagnostics and a count by code."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        n = 20000
+        with open(os.path.join(cls.tmp, "dangling.gv"), "w") as f:
+            f.write("digraph {\n a [type=SI]\n")
+            f.write("".join(f" a -> n{i} [type=partners_with]\n" for i in range(n)))
+            f.write(" z [type=SI tier=x]\n}\n")  # a warning, last in line order
+
+    def test_text_capped_with_count_by_code(self):
+        r = self.ecograph("validate", "dangling.gv")
+        self.assertStatus(r, 1)
+        lines = r.stdout.splitlines()
+        self.assertEqual(len(lines), 102)
+        self.assertLess(len(r.out), 20000)
+        self.assertEqual(lines[-2], "19901 more diagnostics not shown: E102 x 19900, "
+                                    "W111 x 1; --max-errors 0 shows all")
+        self.assertEqual(lines[-1], "dangling.gv: 20002 entities, 20000 relations; "
+                                    "20000 errors, 1 warning")
+
+    def test_max_errors_option(self):
+        r = self.ecograph("validate", "dangling.gv", "--max-errors", "0")
+        self.assertEqual(len(r.stdout.splitlines()), 20002)
+        r = self.ecograph("validate", "dangling.gv", "--max-errors", "1")
+        self.assertEqual(r.stdout.splitlines()[1], "20000 more diagnostics not shown: "
+                         "E102 x 19999, W111 x 1; --max-errors 0 shows all")
+        self.assertStatus(self.ecograph("validate", "dangling.gv", "--max-errors", "-1"), 2)
+
+    def test_json_and_tables(self):
+        r = self.ecograph("validate", "dangling.gv", "-f", "json")
+        j = self.json_of(r)
+        self.assertEqual(len(j["diagnostics"]), 100)
+        self.assertEqual(j["omitted"], {"E102": 19900, "W111": 1})
+        self.assertEqual(j["errors"], 20000)
+        r = self.ecograph("validate", "dangling.gv", "-f", "csv")
+        self.assertEqual(len(r.stdout.splitlines()), 101)  # header and 100 rows
+        self.assertIn("19901 more diagnostics not shown", r.stderr)
+
+    def test_other_commands_capped(self):
+        r = self.ecograph("stats", "dangling.gv")
+        self.assertStatus(r, 1)
+        self.assertEqual(len(r.stderr.splitlines()), 102)  # errors only: no W111
+        self.assertIn("19900 more diagnostics not shown: E102 x 19900;", r.stderr)
+        self.assertIn("20000 validation errors", r.stderr)
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -25,7 +25,8 @@ std::string summary(const LoadResult& r, const std::vector<std::string>& files) 
                        m == 1 ? "" : "s", counts);
 }
 
-std::string as_json(const LoadResult& r, const std::vector<std::string>& files) {
+std::string as_json(const LoadResult& r, const CappedDiagnostics& capped,
+                    const std::vector<std::string>& files) {
     nlohmann::ordered_json j;
     j["files"] = files;
     j["readable"] = !r.unreadable();
@@ -37,7 +38,8 @@ std::string as_json(const LoadResult& r, const std::vector<std::string>& files) 
     j["errors"] = r.diags.error_count();
     j["warnings"] = r.diags.warning_count();
     j["diagnostics"] = nlohmann::ordered_json::array();
-    for (const auto& d : r.diags.items()) {
+    for (const Diagnostic* shown : capped.shown) {
+        const Diagnostic& d = *shown;
         nlohmann::ordered_json e;
         e["severity"] = std::string(severity_name(d.severity));
         e["code"] = d.code;
@@ -48,15 +50,18 @@ std::string as_json(const LoadResult& r, const std::vector<std::string>& files) 
         e["hint"] = d.hint;
         j["diagnostics"].push_back(std::move(e));
     }
+    if (capped.omitted_total > 0) j["omitted"] = capped.omitted;  // code -> count
     return json_text(j);
 }
 
-std::string as_table(const LoadResult& r, TableFormat format) {
+std::string as_table(const CappedDiagnostics& capped, TableFormat format) {
     Table t;
     t.columns = {"file", "line", "severity", "code", "subject", "message", "hint"};
-    for (const auto& d : r.diags.items())
+    for (const Diagnostic* shown : capped.shown) {
+        const Diagnostic& d = *shown;
         t.add_row({d.location.file, d.location.line ? std::to_string(d.location.line) : "",
                    std::string(severity_name(d.severity)), d.code, d.subject, d.message, d.hint});
+    }
     return render_table(t, format);
 }
 
@@ -66,13 +71,17 @@ int run(const ValidateOptions& o) {
     note_inputs(o.in);
     LoadResult r = load_graph(o.in.files, schema);
     TableFormat format = parse_table_format(o.format);
+    const CappedDiagnostics capped = cap_diagnostics(r.diags, o.in.max_errors);
     std::string out;
-    if (format == TableFormat::Json)
-        out = as_json(r, o.in.files);
-    else if (format == TableFormat::Table)
-        out = format_diagnostics(r.diags) + summary(r, o.in.files);
-    else
-        out = as_table(r, format);
+    if (format == TableFormat::Json) {
+        out = as_json(r, capped, o.in.files);
+    } else if (format == TableFormat::Table) {
+        out = format_diagnostics(capped) + summary(r, o.in.files);
+    } else {
+        out = as_table(capped, format);
+        // A data table gets no extra row: what was left out is said on stderr.
+        std::fputs(omitted_note(capped).c_str(), stderr);
+    }
     emit(out, o.output);
     if (r.unreadable()) return static_cast<int>(ExitStatus::Unreadable);
     return r.diags.error_count() > 0 ? static_cast<int>(ExitStatus::Problems) : 0;
