@@ -5,6 +5,7 @@ the integrity of what ecograph writes (--output, report --out DIR, killed runs).
 Run by CTest as `test_hardening.py /path/to/ecograph`.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -478,6 +479,41 @@ class DiagnosticsCapTest(HardeningCase):
         self.assertEqual(len(r.stderr.splitlines()), 102)  # errors only: no W111
         self.assertIn("19900 more diagnostics not shown: E102 x 19900;", r.stderr)
         self.assertIn("20000 validation errors", r.stderr)
+
+
+class SpreadsheetCsvTest(HardeningCase):
+    """CSV for spreadsheets never carries a cell a spreadsheet would run (OWASP)."""
+
+    GRAPH = ('digraph {\n "=HYPERLINK(\\"http://evil\\",\\"x\\")" [type=SI label="@SUM(1)"]\n'
+             ' "+cmd|x" [type=ISV]\n'
+             ' "=HYPERLINK(\\"http://evil\\",\\"x\\")" -> "+cmd|x" [type=partners_with]\n}\n')
+
+    def test_table_csv_neutralised(self):
+        self.write("f.gv", self.GRAPH)
+        r = self.ecograph("centrality", "f.gv", "--measure", "degree", "-f", "csv")
+        self.assertStatus(r, 0)
+        self.assertEqual(r.stdout, "rank,id,name,type,value\n1,'+cmd|x,'+cmd|x,ISV,1\n"
+                         "2,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",'@SUM(1),SI,1\n")
+
+    def test_report_data_neutralised(self):
+        self.write("f.gv", self.GRAPH)
+        self.assertStatus(self.ecograph("report", "f.gv", "--out", "fr"), 0)
+        with open(os.path.join(self.tmp, "fr", "data", "entities.csv")) as f:
+            rows = f.read().splitlines()
+        for row in rows[1:]:
+            for cell in row.split(","):
+                self.assertFalse(cell.lstrip('"')[:1] in ("=", "@", "+"), row)
+        self.assertTrue(any(row.startswith("'+cmd|x,") for row in rows))
+
+    def test_graph_csv_written_exactly(self):
+        # convert's CSV is the graph, read back by ecograph and Neo4j: no apostrophes.
+        self.write("f.gv", self.GRAPH)
+        self.assertStatus(self.ecograph("convert", "f.gv", "-o", "g.csv"), 0)
+        self.assertStatus(self.ecograph("convert", "g.entities.csv", "g.relations.csv",
+                                        "-o", "back.json"), 0)
+        with open(os.path.join(self.tmp, "back.json")) as f:
+            ids = sorted(n["id"] for n in json.load(f)["nodes"])
+        self.assertEqual(ids, ["+cmd|x", '=HYPERLINK("http://evil","x")'])
 
 
 if __name__ == "__main__":

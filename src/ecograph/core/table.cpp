@@ -68,8 +68,45 @@ std::string render_text(const Table& t) {
     return out;
 }
 
+namespace {
+
+// A number as a spreadsheet reads one: -1.5, +2, 1e-3. Never a formula.
+bool plain_number(std::string_view s) {
+    std::size_t i = s.empty() || (s[0] != '-' && s[0] != '+') ? 0 : 1;
+    bool digits = false, dot = false;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c >= '0' && c <= '9') {
+            digits = true;
+        } else if (c == '.' && !dot) {
+            dot = true;
+        } else if ((c == 'e' || c == 'E') && digits) {
+            std::string_view exponent = s.substr(i + 1);
+            if (!exponent.empty() && (exponent[0] == '-' || exponent[0] == '+'))
+                exponent.remove_prefix(1);
+            return !exponent.empty() &&
+                   exponent.find_first_not_of("0123456789") == std::string_view::npos;
+        } else {
+            return false;
+        }
+    }
+    return digits;
+}
+
+}  // namespace
+
+bool spreadsheet_formula(std::string_view s) {
+    if (s.empty()) return false;
+    const char c = s[0];
+    if (c == '=' || c == '@' || c == '\t' || c == '\r') return true;
+    return (c == '+' || c == '-') && !plain_number(s);
+}
+
 std::string render_csv(const Table& t) {
-    auto field = [](const std::string& s) {
+    auto field = [](const std::string& cell) {
+        // OWASP's advice against CSV injection: a cell a spreadsheet would evaluate gets a
+        // leading apostrophe, which spreadsheets take as "text" and do not show.
+        const std::string s = spreadsheet_formula(cell) ? "'" + cell : cell;
         if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
         std::string q = "\"";
         for (char c : s) {

@@ -24,7 +24,11 @@ struct Table {
 };
 
 std::string render_text(const Table& t);
+/// RFC 4180 CSV for spreadsheets: a cell that starts like a formula (=, @, tab, carriage
+/// return, or + or - not starting a plain number) is written with a leading apostrophe.
 std::string render_csv(const Table& t);
+/// True when a spreadsheet would evaluate `cell` as a formula (see render_csv).
+bool spreadsheet_formula(std::string_view cell);
 std::string render_markdown(const Table& t);
 /// Renders in `format`, which must not be Json.
 std::string render_table(const Table& t, TableFormat format);

@@ -50,3 +50,24 @@ TEST_CASE("table: unknown format is a usage error", "[core][table]") {
               "unknown format 'xml'; expected table, json, csv or markdown");
     }
 }
+
+TEST_CASE("table: CSV cells a spreadsheet would evaluate are neutralised", "[core][table]") {
+    Table t;
+    t.columns = {"id", "v"};
+    t.add_row({"=HYPERLINK(\"http://x\",\"y\")", "@SUM(1)"});
+    t.add_row({"+cmd|x", "-1+2"});
+    t.add_row({"\tTAB", "-"});
+    t.add_row({"-1.5", "+2e-3"});  // plain numbers stay numbers
+    t.add_row({"a=b", "1e5"});
+    CHECK(render_csv(t) ==
+          "id,v\n"
+          "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(1)\n"
+          "'+cmd|x,'-1+2\n"
+          "'\tTAB,'-\n"
+          "-1.5,+2e-3\n"
+          "a=b,1e5\n");
+    for (const char* formula : {"=1", "@a", "+a", "-a", "\r", "+", "-.", "-1e", "+1-1"})
+        CHECK(spreadsheet_formula(formula));
+    for (const char* plain : {"", "a", "1", "-1", "+1.5", "-.5", "1e-3", "-2E+10", "'=x"})
+        CHECK_FALSE(spreadsheet_formula(plain));
+}
