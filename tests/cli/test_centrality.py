@@ -473,6 +473,40 @@ class FormatTest(CliTestCase):
                     self.assertTrue(err.endswith(b"\r\x1b[K"),
                                     f"progress line not cleared: ...{err[-80:]!r}")
 
+    @unittest.skipUnless(sys.platform.startswith("linux"), "needs a Linux pseudo-terminal")
+    def test_progress_line_has_an_estimate(self):
+        # Betweenness on 20,000 entities runs for seconds: after one, the line has an estimate.
+        import pty
+        with tempfile.TemporaryDirectory(prefix="ecograph-eta-") as tmp:
+            graph = os.path.join(tmp, "g.gv")
+            with open(graph, "w") as f:
+                subprocess.run([sys.executable, harness.GENERATOR, "--entities", "20000",
+                                "--relations", "60000", "--seed", "3"], stdout=f, check=True)
+            master, slave = pty.openpty()
+            p = subprocess.Popen([harness.ECOGRAPH, "centrality", graph, "--measure",
+                                  "betweenness", "--threads", "1"],
+                                 env=harness.ENV, stdin=subprocess.DEVNULL,
+                                 stdout=subprocess.DEVNULL, stderr=slave)
+            os.close(slave)
+            seen = b""
+            deadline = time.monotonic() + 120
+            try:
+                while b" left" not in seen and time.monotonic() < deadline:
+                    try:
+                        chunk = os.read(master, 65536)
+                    except OSError:
+                        break
+                    if not chunk:
+                        break
+                    seen += chunk
+            finally:
+                p.kill()
+                p.wait()
+                os.close(master)
+            last = seen.split(b"\r\x1b[K")[-1].decode()
+            self.assertRegex(last, r"^betweenness: \d+/20000 \(\d+%\), \d+ s, about "
+                                   r"(\d+ s|\d+ min \d\d s|\d+ h \d\d min) left")
+
 
 # --------------------------------------------------------------------------------------------
 # 4. Errors

@@ -1,6 +1,7 @@
 #include "ecograph/analysis/centrality.hpp"
 
 #include <cstdio>
+#include <memory>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "ecograph/analysis/kcore.hpp"
 #include "ecograph/analysis/pagerank.hpp"
 #include "ecograph/core/error.hpp"
+#include "ecograph/core/progress.hpp"
 #include "ecograph/core/spellcheck.hpp"
 #include "ecograph/core/timing.hpp"
 
@@ -100,10 +102,14 @@ RunControl make_control(const CentralityOptions& o) {
     control.threads = o.in.threads;
     control.cancel = &interrupt_flag();
     if (::isatty(STDERR_FILENO)) {
-        std::string what = o.measure;
-        control.progress = [what](std::size_t done, std::size_t total) {
-            std::fprintf(stderr, "\r%s: %zu/%zu (%zu%%)%s", what.c_str(), done, total,
-                         total ? done * 100 / total : 100, done == total ? "\r\033[K" : "");
+        // Exact betweenness is the one measure that runs for minutes; its estimate is the way out.
+        const bool slow = o.measure == "betweenness" && !o.approx && !o.edges;
+        auto meter = std::make_shared<ProgressMeter>(
+            o.measure, slow ? "try --approx: an estimate within 0.01, far sooner" : "");
+        control.progress = [meter](std::size_t done, std::size_t total) {
+            const std::string line = meter->update(done, total);
+            if (line.empty()) return;
+            std::fprintf(stderr, "\r\033[K%s%s", line.c_str(), done >= total ? "\r\033[K" : "");
             std::fflush(stderr);
         };
     }
