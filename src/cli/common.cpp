@@ -61,6 +61,29 @@ void add_output_option(CLI::App& cmd, std::string& output) {
         ->type_name("FILE");
 }
 
+void add_via_option(CLI::App& cmd, SelectionSpec& spec, const std::string& help) {
+    cmd.add_option("--via", spec.relation_types, help)->delimiter(',')->type_name("REL,...");
+}
+
+Selection resolve_selection(const Graph& g, const Schema& schema, const SelectionSpec& spec) {
+    using Part = SelectionError::Part;
+    try {
+        return Selection::resolve(g, schema, spec);
+    } catch (const SelectionError& e) {
+        switch (e.part()) {
+            case Part::relation_type:
+                throw Error(fmt::format("--via: {}", e.what()), ExitStatus::Usage);
+            case Part::entity_type:
+                throw Error(fmt::format("--types: {}", e.what()), ExitStatus::Usage);
+            case Part::weight:
+                throw Error(fmt::format("--weight: {}", e.what()), ExitStatus::Usage);
+            case Part::removed:
+                throw Error(fmt::format("--remove: {}", e.what()), ExitStatus::Problems);
+        }
+        throw;
+    }
+}
+
 CappedDiagnostics cap_diagnostics(const Diagnostics& diags, std::size_t max, bool errors_only) {
     CappedDiagnostics capped;
     for (const auto& d : diags.items()) {

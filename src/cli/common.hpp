@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "ecograph/analysis/selection.hpp"
 #include "ecograph/core/table.hpp"
 #include "ecograph/io/load.hpp"
 #include "ecograph/schema/schema.hpp"
@@ -54,6 +55,15 @@ void add_threads_option(CLI::App& cmd, unsigned& threads);
 void add_format_option(CLI::App& cmd, std::string& format);
 /// Adds --output FILE to `cmd`.
 void add_output_option(CLI::App& cmd, std::string& output);
+
+/// Adds --via REL,... (into spec.relation_types) to `cmd`, described by `help`: the one
+/// spelling of the relation filter every command shares.
+void add_via_option(CLI::App& cmd, SelectionSpec& spec, const std::string& help);
+
+/// Selection::resolve, with a SelectionError turned into the message and exit status of the
+/// option it came from ("--via: no relation of type 'x' in the graph; did you mean ...", exit
+/// 2; an unknown --remove id exits 1, as an unknown id does everywhere).
+Selection resolve_selection(const Graph& g, const Schema& schema, const SelectionSpec& spec);
 
 /// Loads and validates the inputs. Prints problems to stderr and throws Error (exit 3 when an
 /// input cannot be read, 1 when the graph has validation errors) instead of returning a graph

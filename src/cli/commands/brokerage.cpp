@@ -15,7 +15,7 @@ struct BrokerageOptions {
     InputOptions in;
     std::string group_by;
     std::string role = "total";
-    std::vector<std::string> via;
+    SelectionSpec select;  // --via, --weight; the direction is set from its flags
     bool undirected = false;
     std::vector<std::string> types;
     std::size_t top = 0;
@@ -35,7 +35,9 @@ int run(const BrokerageOptions& o) {
     Schema schema = Schema::load(o.in.schema);
     Graph g = load_checked(o.in, schema);
     TableFormat format = parse_table_format(o.format);
-    AnalysisView view = AnalysisView::build(g, {o.via, o.undirected, ""});
+    SelectionSpec spec = o.select;
+    spec.direction = o.undirected ? Direction::both : Direction::forward;
+    AnalysisView view = AnalysisView::build(g, resolve_selection(g, schema, spec));
     Grouping groups = group_entities(g, schema, o.group_by);
     BrokerageResult r = brokerage(view, groups);
     std::size_t role = std::find(kRoleNames.begin(), kRoleNames.end(), o.role) - kRoleNames.begin();
@@ -47,8 +49,9 @@ int run(const BrokerageOptions& o) {
     if (format == TableFormat::Json) {
         nlohmann::ordered_json j;
         j["measure"] = "brokerage";
-        j["parameters"] = {{"group_by", o.group_by},         {"role", o.role},   {"via", o.via},
-                           {"undirected", !view.directed()}, {"types", o.types}, {"top", o.top}};
+        j["parameters"] = {
+            {"group_by", o.group_by},         {"role", o.role},   {"via", o.select.relation_types},
+            {"undirected", !view.directed()}, {"types", o.types}, {"top", o.top}};
         j["convention"] =
             "Gould-Fernandez roles of v on every two-path i -> v -> j without an arc i -> j, on "
             "the "
@@ -119,9 +122,7 @@ void register_brokerage(CLI::App& app, Context& ctx) {
         ->check(CLI::IsMember(
             {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}))
         ->capture_default_str();
-    cmd->add_option("--via", o->via, "Use only relations of these types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, o->select, "Use only relations of these types");
     cmd->add_flag("--undirected", o->undirected, "Ignore the direction of relations");
     cmd->add_option("--types", o->types, "Rank only entities of these types (subtypes included)")
         ->delimiter(',')

@@ -25,7 +25,6 @@ struct CentralityOptions {
     InputOptions in;
     std::string measure;
     std::string mode = "total";
-    std::string weight;
     bool undirected = false;
     bool normalized = false;
     bool edges = false;
@@ -39,7 +38,7 @@ struct CentralityOptions {
     double epsilon = 0.01;
     double delta = 0.1;
     std::uint64_t seed = 1;
-    std::vector<std::string> via;
+    SelectionSpec select;  // --via, --weight; the direction is set from its flags
     std::vector<std::string> types;
     std::size_t top = 0;
     std::string format;
@@ -54,7 +53,7 @@ std::string convention(const CentralityOptions& o, bool directed) {
             "{} degree on the multigraph: every relation counts (a self-loop in and "
             "out){}{}",
             directed ? o.mode : "total",
-            o.weight.empty() ? "" : "; strength: sum of '" + o.weight + "'",
+            o.select.weight.empty() ? "" : "; strength: sum of '" + o.select.weight + "'",
             o.normalized ? "; divided by n-1" : "");
     if (o.measure == "betweenness" && o.approx)
         return fmt::format(
@@ -66,8 +65,9 @@ std::string convention(const CentralityOptions& o, bool directed) {
             "Brandes betweenness on the {} simple graph (parallel relations once, "
             "self-loops ignored){}; {}",
             dir,
-            o.weight.empty() ? ""
-                             : ", '" + o.weight + "' as length (minimum over parallel relations)",
+            o.select.weight.empty()
+                ? ""
+                : ", '" + o.select.weight + "' as length (minimum over parallel relations)",
             o.normalized ? (directed ? "normalized by 1/((n-1)(n-2)) as NetworkX"
                                      : "normalized by 2/((n-1)(n-2)) as NetworkX")
                          : (directed ? "raw: ordered pairs" : "raw: unordered pairs"));
@@ -83,17 +83,19 @@ std::string convention(const CentralityOptions& o, bool directed) {
         return fmt::format(
             "PageRank, damping {}, parallel relations add up{}; dangling entities "
             "teleport{}",
-            o.damping, o.weight.empty() ? "" : ", weighted by '" + o.weight + "'",
+            o.damping, o.select.weight.empty() ? "" : ", weighted by '" + o.select.weight + "'",
             o.personalize.empty() ? " uniformly" : " to the personalisation set");
     if (o.measure == "eigenvector")
         return fmt::format(
             "eigenvector centrality from incoming arcs on the simple graph{}, "
             "largest value 1",
-            o.weight.empty() ? "" : ", arcs weighted by the sum of '" + o.weight + "'");
+            o.select.weight.empty() ? ""
+                                    : ", arcs weighted by the sum of '" + o.select.weight + "'");
     if (o.measure == "katz")
         return fmt::format(
             "Katz centrality x = {} A^T x + {} on the simple graph{}, unit length", o.alpha, o.beta,
-            o.weight.empty() ? "" : ", arcs weighted by the sum of '" + o.weight + "'");
+            o.select.weight.empty() ? ""
+                                    : ", arcs weighted by the sum of '" + o.select.weight + "'");
     return "core number on the undirected simple graph (self-loops ignored)";
 }
 
@@ -135,7 +137,9 @@ int run(const CentralityOptions& o) {
                         "fixed scale (see docs/centrality.md)",
                         o.measure),
             ExitStatus::Usage);
-    ViewOptions view{o.via, o.undirected, o.weight};
+    SelectionSpec spec = o.select;
+    spec.direction = o.undirected ? Direction::both : Direction::forward;
+    Selection view = resolve_selection(g, schema, spec);
     RunControl control = make_control(o);
 
     std::vector<double> values;
@@ -189,8 +193,7 @@ int run(const CentralityOptions& o) {
         values = katz_centrality(AnalysisView::build(g, view, false, ViewSides::in_only), o.alpha,
                                  o.beta);
     } else {
-        view.undirected = true;
-        values = core_number(AnalysisView::build(g, view));
+        values = core_number(AnalysisView::build(g, view.with_direction(Direction::both)));
         directed = false;
     }
     timing_mark("computed " + o.measure);
@@ -212,9 +215,9 @@ int run(const CentralityOptions& o) {
         nlohmann::ordered_json params;
         params["directed"] = directed;
         params["normalized"] = o.normalized;
-        params["weight"] =
-            o.weight.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(o.weight);
-        params["via"] = o.via;
+        params["weight"] = o.select.weight.empty() ? nlohmann::ordered_json()
+                                                   : nlohmann::ordered_json(o.select.weight);
+        params["via"] = o.select.relation_types;
         params["types"] = o.types;
         params["top"] = o.top;
         if (o.measure == "degree") params["mode"] = directed ? o.mode : "total";
@@ -298,7 +301,7 @@ void register_centrality(CLI::App& app, Context& ctx) {
     cmd->add_option("--mode", o->mode, "degree: which relations count")
         ->check(CLI::IsMember({"in", "out", "total"}))
         ->capture_default_str();
-    cmd->add_option("--weight", o->weight,
+    cmd->add_option("--weight", o->select.weight,
                     "Relation attribute to use as weight (a length for path measures, a strength "
                     "for degree and PageRank)")
         ->type_name("ATTR");
@@ -326,9 +329,7 @@ void register_centrality(CLI::App& app, Context& ctx) {
         ->type_name("ID,...");
     cmd->add_option("--alpha", o->alpha, "katz: attenuation factor")->capture_default_str();
     cmd->add_option("--beta", o->beta, "katz: base score")->capture_default_str();
-    cmd->add_option("--via", o->via, "Use only relations of these types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, o->select, "Use only relations of these types");
     cmd->add_option("--types", o->types, "Rank only entities of these types (subtypes included)")
         ->delimiter(',')
         ->type_name("TYPE,...");

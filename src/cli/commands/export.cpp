@@ -21,6 +21,7 @@ constexpr std::size_t kMaxAnyLayoutEntities = 20000;
 constexpr std::size_t kMaxDotLayoutRelations = 4000;
 
 struct ExportOptions {
+    SelectionSpec select;  // --via, --types
     DiagramView view;
     std::vector<std::string> highlight_path;
     std::string size_by;
@@ -71,7 +72,7 @@ int run(const ExportOptions& o) {
         throw Error("--hops applies to --focus ID", ExitStatus::Usage);
     Schema schema = Schema::load(o.in.schema);
     Graph full = load_checked(o.in, schema);
-    Graph g = apply_view(full, schema, o.view);
+    Graph g = apply_view(full, schema, resolve_selection(full, schema, o.select), o.view);
     if (o.plain) {
         if (o.format != "dot")
             throw Error("--plain writes data DOT; it cannot be combined with --format " + o.format,
@@ -109,7 +110,9 @@ int run(const ExportOptions& o) {
                     fmt::format("--highlight-path: '{}' is in the graph but not in this view", id));
         EntityIndex a = find_entity(g, o.highlight_path[0], "--highlight-path");
         EntityIndex b = find_entity(g, o.highlight_path[1], "--highlight-path");
-        auto paths = shortest_paths(AnalysisView::build(g, {{}, true, ""}), a, b, 0, false, 1);
+        auto paths = shortest_paths(
+            AnalysisView::build(g, Selection::all(g).with_direction(Direction::both)), a, b, 0,
+            false, 1);
         if (paths.empty())
             throw Error(fmt::format("--highlight-path: no route from '{}' to '{}' in this view",
                                     o.highlight_path[0], o.highlight_path[1]));
@@ -175,13 +178,11 @@ void register_export(CLI::App& app, Context& ctx) {
     cmd->add_option("--hops", opts->view.hops, "With --focus: how many relations away")
         ->capture_default_str()
         ->check(count_validator());
-    cmd->add_option("--types", opts->view.types,
+    cmd->add_option("--types", opts->select.entity_types,
                     "Show only entities of these types (subtypes included)")
         ->delimiter(',')
         ->type_name("TYPE,...");
-    cmd->add_option("--via", opts->view.via, "Show only relations of these types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, opts->select, "Show only relations of these types");
     cmd->add_option("--top", opts->view.top, "Show only the N highest entities by --top-by")
         ->type_name("N")
         ->check(count_validator());

@@ -10,6 +10,7 @@ namespace {
 
 struct ImpactCliOptions {
     InputOptions in;
+    SelectionSpec select;  // --remove, --via
     ImpactOptions impact;
     std::size_t top = 10;
     std::string format;
@@ -25,7 +26,7 @@ std::string sizes_text(const std::vector<std::size_t>& sizes) {
 int run(const ImpactCliOptions& o) {
     Schema schema = Schema::load(o.in.schema);
     Graph g = load_checked(o.in, schema);
-    ImpactResult r = impact(g, schema, o.impact);
+    ImpactResult r = impact(g, schema, resolve_selection(g, schema, o.select), o.impact);
     std::size_t movers = std::min(o.top, r.movers.size());
     TableFormat format = parse_table_format(o.format);
     std::string removed;
@@ -34,8 +35,8 @@ int run(const ImpactCliOptions& o) {
     std::string out;
     if (format == TableFormat::Json) {
         nlohmann::ordered_json j;
-        j["removed"] = o.impact.remove;
-        j["parameters"] = {{"via", o.impact.via},
+        j["removed"] = o.select.removed;
+        j["parameters"] = {{"via", o.select.relation_types},
                            {"from_types", o.impact.from_types},
                            {"to_types", o.impact.to_types},
                            {"top", o.top}};
@@ -131,13 +132,11 @@ void register_impact(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand(
         "impact", "What-if: what breaks if entities leave (lost routes, splits, new weak points)");
     add_input_options(*cmd, o->in);
-    cmd->add_option("--remove", o->impact.remove, "Entities that leave")
+    cmd->add_option("--remove", o->select.removed, "Entities that leave")
         ->required()
         ->delimiter(',')
         ->type_name("ID,...");
-    cmd->add_option("--via", o->impact.via, "Routes follow only these relation types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, o->select, "Routes follow only these relation types");
     cmd->add_option("--from-types", o->impact.from_types,
                     "Count routes from entities of these types only")
         ->delimiter(',')

@@ -19,7 +19,7 @@ struct NeighborhoodOptions {
     std::optional<std::string> schema;
     unsigned threads = 0;
     std::size_t hops = 1;
-    std::vector<std::string> via;
+    SelectionSpec select;  // --via, --weight; the direction is set from its flags
     std::string direction = "both";
     std::string format = "table";
     std::string layout = "dot";
@@ -35,8 +35,11 @@ int run(NeighborhoodOptions o) {
     Schema schema = Schema::load(o.schema);
     Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex centre = find_entity(g, id, "neighborhood");
-    RouteOptions route{o.via, o.direction == "in", o.direction == "both"};
-    ReachResult r = reach(g, centre, route, o.hops);
+    o.select.direction = o.direction == "in"     ? Direction::reverse
+                         : o.direction == "both" ? Direction::both
+                                                 : Direction::forward;
+    const Selection selection = resolve_selection(g, schema, o.select);
+    ReachResult r = reach(g, centre, selection, o.hops);
 
     const bool graph_format =
         o.format == "dot" || o.format == "svg" || o.format == "png" || o.format == "pdf";
@@ -45,9 +48,9 @@ int run(NeighborhoodOptions o) {
     if (graph_format) {
         std::vector<bool> keep_entity(g.entity_count());
         for (EntityIndex v = 0; v < g.entity_count(); ++v) keep_entity[v] = r.distance[v] >= 0;
-        std::vector<bool> type_ok = relation_type_mask(g, o.via), keep_relation(g.relation_count());
+        std::vector<bool> keep_relation(g.relation_count());
         for (RelationIndex rel = 0; rel < g.relation_count(); ++rel)
-            keep_relation[rel] = type_ok[g.relation_type(rel)];
+            keep_relation[rel] = selection.keeps_type(g, rel);
         Graph sub = induced_subgraph(g, keep_entity, keep_relation);
         if (o.plain) {
             if (o.format != "dot")
@@ -79,7 +82,8 @@ int run(NeighborhoodOptions o) {
     if (format == TableFormat::Json) {
         nlohmann::ordered_json j;
         j["centre"] = id;
-        j["parameters"] = {{"hops", o.hops}, {"via", o.via}, {"direction", o.direction}};
+        j["parameters"] = {
+            {"hops", o.hops}, {"via", o.select.relation_types}, {"direction", o.direction}};
         j["entities"] = nlohmann::ordered_json::array();
         for (EntityIndex v : members)
             j["entities"].push_back({{"id", g.id(v)},
@@ -116,9 +120,7 @@ void register_neighborhood(CLI::App& app, Context& ctx) {
     cmd->add_option("--hops", o->hops, "How many relations away")
         ->capture_default_str()
         ->check(count_validator());
-    cmd->add_option("--via", o->via, "Follow only relations of these types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, o->select, "Follow only relations of these types");
     cmd->add_option("--direction", o->direction, "Follow relations out of, into, or both ways")
         ->check(CLI::IsMember({"out", "in", "both"}))
         ->capture_default_str();

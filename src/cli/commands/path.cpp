@@ -11,9 +11,8 @@ struct PathOptions {
     std::vector<std::string> args;  // FILE... A B
     std::optional<std::string> schema;
     unsigned threads = 0;
-    std::vector<std::string> via;
+    SelectionSpec select;  // --via, --weight; the direction is set from its flags
     bool undirected = false;
-    std::string weight;
     bool all_shortest = false;
     std::size_t k_shortest = 0;
     std::size_t limit = 100;
@@ -34,14 +33,15 @@ int run(PathOptions o) {
     Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex a = find_entity(g, a_id, "path"), b = find_entity(g, b_id, "path");
     const bool undirected = o.undirected || !g.directed();
-    RouteOptions route{o.via, false, undirected};
+    o.select.direction = undirected ? Direction::both : Direction::forward;
+    const Selection route = resolve_selection(g, schema, o.select);
     std::vector<EntityPath> paths;
-    if (o.weight.empty() && o.k_shortest <= 1 && !o.all_shortest) {
+    if (o.select.weight.empty() && o.k_shortest <= 1 && !o.all_shortest) {
         // One unweighted shortest path: a breadth-first search from both ends over the graph
         // as loaded, without building the simple view (which sorts every relation).
         if (auto p = bidirectional_path(g, a, b, route)) paths.push_back(std::move(*p));
     } else {
-        AnalysisView view = AnalysisView::build(g, {o.via, o.undirected, o.weight}, true);
+        AnalysisView view = AnalysisView::build(g, route, true);
         paths = shortest_paths(view, a, b, o.k_shortest, o.all_shortest, o.limit);
     }
 
@@ -51,20 +51,21 @@ int run(PathOptions o) {
         nlohmann::ordered_json j;
         j["from"] = a_id;
         j["to"] = b_id;
-        j["parameters"] = {{"via", o.via},
-                           {"undirected", undirected},
-                           {"weight", o.weight.empty() ? nlohmann::ordered_json()
-                                                       : nlohmann::ordered_json(o.weight)},
-                           {"all_shortest", o.all_shortest},
-                           {"k_shortest", o.k_shortest},
-                           {"limit", o.limit}};
+        j["parameters"] = {
+            {"via", o.select.relation_types},
+            {"undirected", undirected},
+            {"weight", o.select.weight.empty() ? nlohmann::ordered_json()
+                                               : nlohmann::ordered_json(o.select.weight)},
+            {"all_shortest", o.all_shortest},
+            {"k_shortest", o.k_shortest},
+            {"limit", o.limit}};
         j["paths"] = nlohmann::ordered_json::array();
         for (const auto& p : paths) {
             nlohmann::ordered_json ids = nlohmann::ordered_json::array();
             for (EntityIndex v : p.entities) ids.push_back(g.id(v));
             nlohmann::ordered_json length =
-                o.weight.empty() ? nlohmann::ordered_json(static_cast<std::size_t>(p.length))
-                                 : nlohmann::ordered_json(p.length);
+                o.select.weight.empty() ? nlohmann::ordered_json(static_cast<std::size_t>(p.length))
+                                        : nlohmann::ordered_json(p.length);
             j["paths"].push_back({{"length", length},
                                   {"hops", p.entities.size() - 1},
                                   {"entities", ids},
@@ -98,11 +99,9 @@ void register_path(CLI::App& app, Context& ctx) {
         ->type_name("FILE... A B");
     cmd->add_option("--schema", o->schema, "Schema file (TOML)")->type_name("FILE");
     add_threads_option(*cmd, o->threads);
-    cmd->add_option("--via", o->via, "Follow only relations of these types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, o->select, "Follow only relations of these types");
     cmd->add_flag("--undirected", o->undirected, "Follow relations in either direction");
-    cmd->add_option("--weight", o->weight, "Relation attribute used as length (positive)")
+    cmd->add_option("--weight", o->select.weight, "Relation attribute used as length (positive)")
         ->type_name("ATTR");
     cmd->add_flag("--all-shortest", o->all_shortest, "Every shortest path (at most --limit)");
     cmd->add_option("--k-shortest", o->k_shortest, "The N shortest loopless paths (Yen)")

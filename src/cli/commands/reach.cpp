@@ -14,7 +14,7 @@ struct ReachOptions {
     std::vector<std::string> args;  // FILE... FROM
     std::optional<std::string> schema;
     unsigned threads = 0;
-    std::vector<std::string> via;
+    SelectionSpec select;  // --via, --weight; the direction is set from its flags
     std::optional<std::size_t> max_hops;
     bool reverse = false;
     bool undirected = false;
@@ -36,8 +36,11 @@ int run(ReachOptions o) {
     Schema schema = Schema::load(o.schema);
     Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex from = find_entity(g, from_id, "reach");
-    RouteOptions route{o.via, o.reverse, o.undirected};
-    ReachResult r = reach(g, from, route, o.max_hops.value_or(kUnlimited));
+    o.select.direction = o.undirected ? Direction::both
+                         : o.reverse  ? Direction::reverse
+                                      : Direction::forward;
+    ReachResult r =
+        reach(g, from, resolve_selection(g, schema, o.select), o.max_hops.value_or(kUnlimited));
 
     // Answers: reached entities of the wanted types, by distance then id. Only the answers are
     // sorted: on a big graph a short reach must not cost a sort of every entity.
@@ -53,7 +56,7 @@ int run(ReachOptions o) {
     if (format == TableFormat::Json) {
         nlohmann::ordered_json j;
         j["from"] = from_id;
-        j["parameters"] = {{"via", o.via},
+        j["parameters"] = {{"via", o.select.relation_types},
                            {"max_hops", o.max_hops ? nlohmann::ordered_json(*o.max_hops)
                                                    : nlohmann::ordered_json()},
                            {"reverse", o.reverse},
@@ -112,9 +115,7 @@ void register_reach(CLI::App& app, Context& ctx) {
         ->type_name("FILE... FROM");
     cmd->add_option("--schema", o->schema, "Schema file (TOML)")->type_name("FILE");
     add_threads_option(*cmd, o->threads);
-    cmd->add_option("--via", o->via, "Follow only relations of these types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, o->select, "Follow only relations of these types");
     cmd->add_option("--max-hops", o->max_hops, "At most K relations away (default: no limit)")
         ->type_name("K")
         ->check(count_validator());

@@ -12,7 +12,7 @@ namespace {
 
 struct ResilienceOptions {
     InputOptions in;
-    std::vector<std::string> via;
+    SelectionSpec select;  // --via, --weight; the direction is set from its flags
     std::string root;
     std::string format;
     std::string output;
@@ -41,8 +41,9 @@ std::string pieces_text(const std::vector<std::size_t>& pieces) {
 int run(const ResilienceOptions& o) {
     Schema schema = Schema::load(o.in.schema);
     Graph g = load_checked(o.in, schema);
-    AnalysisView directed = AnalysisView::build(g, {o.via, false, ""});
-    AnalysisView undirected = AnalysisView::build(g, {o.via, true, ""});
+    const Selection selection = resolve_selection(g, schema, o.select);
+    AnalysisView directed = AnalysisView::build(g, selection);
+    AnalysisView undirected = AnalysisView::build(g, selection.with_direction(Direction::both));
     auto weak = weak_components(undirected);
     auto strong = strong_components(directed);
     CutStructure cuts = cut_structure(undirected);
@@ -81,7 +82,7 @@ int run(const ResilienceOptions& o) {
     std::string out;
     if (format == TableFormat::Json) {
         nlohmann::ordered_json j;
-        j["parameters"] = {{"via", o.via}, {"root", o.root}};
+        j["parameters"] = {{"via", o.select.relation_types}, {"root", o.root}};
         auto comp_json = [&](const auto& list) {
             nlohmann::ordered_json a = nlohmann::ordered_json::array();
             for (auto [n, c] : list) a.push_back({{"size", n}, {"first", g.id(c)}});
@@ -192,9 +193,7 @@ void register_resilience(CLI::App& app, Context& ctx) {
     CLI::App* cmd = app.add_subcommand(
         "resilience", "Components, single points of failure, bridges and dominators");
     add_input_options(*cmd, o->in);
-    cmd->add_option("--via", o->via, "Use only relations of these types")
-        ->delimiter(',')
-        ->type_name("REL,...");
+    add_via_option(*cmd, o->select, "Use only relations of these types");
     cmd->add_option("--root", o->root,
                     "Also list the entities every route from ROOT must pass through")
         ->type_name("ID");

@@ -4,15 +4,11 @@
 #include <cmath>
 #include <set>
 
-#include <fmt/format.h>
-
 #include "ecograph/analysis/betweenness.hpp"
 #include "ecograph/analysis/centrality.hpp"
 #include "ecograph/analysis/grouping.hpp"
 #include "ecograph/analysis/resilience.hpp"
 #include "ecograph/core/error.hpp"
-#include "ecograph/core/spellcheck.hpp"
-#include "ecograph/model/subgraph.hpp"
 
 namespace ecograph {
 namespace {
@@ -34,35 +30,19 @@ void reachable(const AnalysisView& view, EntityIndex s, std::vector<char>& seen,
 
 }  // namespace
 
-ImpactResult impact(const Graph& g, const Schema& schema, const ImpactOptions& o) {
+ImpactResult impact(const Graph& g, const Schema& schema, const Selection& sel,
+                    const ImpactOptions& o) {
     const std::size_t n = g.entity_count();
     ImpactResult r;
+    r.removed = sel.removed();
+    if (r.removed.empty()) throw Error("impact needs at least one entity to remove");
     std::vector<bool> gone(n, false);
-    for (const auto& id : o.remove) {
-        auto v = g.find(id);
-        if (!v) {
-            std::string hint = did_you_mean(id, g.ids());
-            throw Error(
-                fmt::format("--remove: no entity '{}'{}", id, hint.empty() ? "" : "; " + hint));
-        }
-        if (!gone[*v]) r.removed.push_back(*v);
-        gone[*v] = true;
-    }
-    if (r.removed.empty()) throw Error("--remove needs at least one entity id", ExitStatus::Usage);
+    for (EntityIndex v : r.removed) gone[v] = true;
 
-    // "After" is the same graph without the relations touching removed entities, so indices
-    // stay the same; removed entities are simply isolated and skipped.
-    std::vector<bool> type_ok = relation_type_mask(g, o.via);
-    std::vector<bool> keep_after(g.relation_count());
-    for (RelationIndex rel = 0; rel < g.relation_count(); ++rel)
-        keep_after[rel] =
-            type_ok[g.relation_type(rel)] && !gone[g.source(rel)] && !gone[g.target(rel)];
-    std::vector<bool> keep_before(g.relation_count());
-    for (RelationIndex rel = 0; rel < g.relation_count(); ++rel)
-        keep_before[rel] = type_ok[g.relation_type(rel)];
-    Graph before = induced_subgraph(g, std::vector<bool>(n, true), keep_before);
-    Graph after = induced_subgraph(g, std::vector<bool>(n, true), keep_after);
-    AnalysisView vb = AnalysisView::build(before, {}), va = AnalysisView::build(after, {});
+    // "After" is the same graph with the removed entities isolated, so indices stay the same;
+    // they are simply skipped.
+    const Selection before = sel.without_removals();
+    AnalysisView vb = AnalysisView::build(g, before), va = AnalysisView::build(g, sel);
 
     // Lost routes.
     auto from_ok = entity_type_mask(g, schema, o.from_types, "--from-types");
@@ -94,8 +74,8 @@ ImpactResult impact(const Graph& g, const Schema& schema, const ImpactOptions& o
     }
 
     // Components that split (direction ignored).
-    AnalysisView ub = AnalysisView::build(before, {{}, true, ""}),
-                 ua = AnalysisView::build(after, {{}, true, ""});
+    AnalysisView ub = AnalysisView::build(g, before.with_direction(Direction::both)),
+                 ua = AnalysisView::build(g, sel.with_direction(Direction::both));
     auto cb = weak_components(ub), ca = weak_components(ua);
     std::map<std::uint32_t, std::map<std::uint32_t, std::size_t>> parts;
     for (EntityIndex v = 0; v < n; ++v)

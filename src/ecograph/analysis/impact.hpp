@@ -11,9 +11,9 @@
 
 namespace ecograph {
 
+/// Which routes count (the selection says which relations they follow and which entities
+/// leave).
 struct ImpactOptions {
-    std::vector<std::string> remove;      ///< ids of the entities that leave
-    std::vector<std::string> via;         ///< relation types routes may follow
     std::vector<std::string> from_types;  ///< route sources considered (all when empty)
     std::vector<std::string> to_types;    ///< route targets considered (all when empty)
 };
@@ -44,6 +44,9 @@ struct ImpactResult {
     std::vector<MoverScore> movers;  ///< by |after - before|, largest first, ties by id
 };
 
-ImpactResult impact(const Graph& g, const Schema& schema, const ImpactOptions& options);
+/// `selection`'s removed entities leave (at least one; Error otherwise); routes follow what
+/// it keeps along relation directions, before and after.
+ImpactResult impact(const Graph& g, const Schema& schema, const Selection& selection,
+                    const ImpactOptions& options);
 
 }  // namespace ecograph

@@ -10,7 +10,7 @@ namespace ecograph {
 /// which every entity has at least k neighbours. Computed on the undirected simple view
 /// (direction and parallel relations collapsed, self-loops ignored: NetworkX's convention on a
 /// simple graph; igraph's coreness counts parallel edges). Batagelj-Zaversnik, O(n + m).
-/// `view` must be undirected (built with ViewOptions::undirected).
+/// `view` must be undirected (from a selection followed both ways).
 std::vector<double> core_number(const AnalysisView& view);
 
 }  // namespace ecograph

@@ -11,9 +11,8 @@
 
 namespace ecograph {
 
-ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& o, std::size_t max_hops) {
+ReachResult reach(const Graph& g, EntityIndex start, const Selection& sel, std::size_t max_hops) {
     const std::size_t n = g.entity_count();
-    std::vector<bool> keep = relation_type_mask(g, o.via);
     ReachResult r;
     r.start = start;
     r.distance.assign(n, -1);
@@ -21,13 +20,13 @@ ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& o, std:
     r.distance[start] = 0;
     std::vector<EntityIndex> queue{start};
     // An undirected graph's relations go both ways, whatever the options.
-    const bool both = o.undirected || !g.directed();
-    const bool forward = both || !o.reverse, backward = both || o.reverse;
+    const bool both = sel.undirected(g), reverse = sel.direction() == Direction::reverse;
+    const bool forward = both || !reverse, backward = both || reverse;
     for (std::size_t head = 0; head < queue.size(); ++head) {
         EntityIndex v = queue[head];
         if (static_cast<std::size_t>(r.distance[v]) >= max_hops) continue;
         auto visit = [&](RelationIndex rel, EntityIndex w, bool along) {
-            if (!keep[g.relation_type(rel)] || r.distance[w] >= 0) return;
+            if (!sel.keeps(g, rel) || r.distance[w] >= 0) return;
             r.distance[w] = r.distance[v] + 1;
             r.parent[w] = {rel, along};
             queue.push_back(w);
@@ -42,13 +41,12 @@ ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& o, std:
 }
 
 std::optional<EntityPath> bidirectional_path(const Graph& g, EntityIndex a, EntityIndex b,
-                                             const RouteOptions& o) {
+                                             const Selection& sel) {
     if (a == b) return EntityPath{{a}, 0};
     const std::size_t n = g.entity_count();
-    std::vector<bool> keep = relation_type_mask(g, o.via);
-    const bool both = o.undirected || !g.directed();
+    const bool both = sel.undirected(g), reverse = sel.direction() == Direction::reverse;
     // Side 0 searches from a along the route's direction, side 1 from b against it.
-    const bool from_a_along = both || !o.reverse, from_a_against = both || o.reverse;
+    const bool from_a_along = both || !reverse, from_a_against = both || reverse;
     std::array<std::vector<std::int32_t>, 2> dist{std::vector<std::int32_t>(n, -1),
                                                   std::vector<std::int32_t>(n, -1)};
     std::array<std::vector<EntityIndex>, 2> prev{std::vector<EntityIndex>(n),
@@ -68,7 +66,7 @@ std::optional<EntityPath> bidirectional_path(const Graph& g, EntityIndex a, Enti
         std::vector<EntityIndex> next;
         for (EntityIndex v : front[s]) {
             auto visit = [&](RelationIndex rel, EntityIndex w) {
-                if (!keep[g.relation_type(rel)] || dist[s][w] >= 0) return;
+                if (!sel.keeps(g, rel) || dist[s][w] >= 0) return;
                 dist[s][w] = dist[s][v] + 1;
                 prev[s][w] = v;
                 next.push_back(w);
@@ -275,25 +273,25 @@ std::vector<EntityPath> shortest_paths(const AnalysisView& view, EntityIndex a, 
     return {*p};
 }
 
-std::string path_text(const Graph& g, const EntityPath& path, const RouteOptions& o) {
-    std::vector<bool> keep = relation_type_mask(g, o.via);
+std::string path_text(const Graph& g, const EntityPath& path, const Selection& sel) {
+    const bool reverse = sel.direction() == Direction::reverse;
     std::string out(g.id(path.entities.front()));
     for (std::size_t i = 0; i + 1 < path.entities.size(); ++i) {
         EntityIndex u = path.entities[i], w = path.entities[i + 1];
         std::set<std::string> along, against;
         for (RelationIndex r = g.out_begin(u); r < g.out_end(u); ++r)
-            if (g.target(r) == w && keep[g.relation_type(r)])
+            if (g.target(r) == w && sel.keeps(g, r))
                 along.insert(std::string(g.relation_type_name(r)));
-        if (o.undirected || o.reverse)
+        if (sel.direction() != Direction::forward)
             for (RelationIndex r = g.out_begin(w); r < g.out_end(w); ++r)
-                if (g.target(r) == u && keep[g.relation_type(r)])
+                if (g.target(r) == u && sel.keeps(g, r))
                     against.insert(std::string(g.relation_type_name(r)));
         auto join = [](const std::set<std::string>& s) {
             std::string t;
             for (const auto& x : s) t += (t.empty() ? "" : "|") + x;
             return t;
         };
-        if (!along.empty() && !o.reverse)
+        if (!along.empty() && !reverse)
             out += fmt::format(" -{}-> {}", join(along), g.id(w));
         else
             out += fmt::format(" <-{}- {}", join(against), g.id(w));

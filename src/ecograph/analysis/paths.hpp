@@ -10,13 +10,6 @@
 
 namespace ecograph {
 
-/// How routes may follow relations.
-struct RouteOptions {
-    std::vector<std::string> via;  ///< relation types that may be followed (all when empty)
-    bool reverse = false;          ///< follow relations backwards (who reaches FROM)
-    bool undirected = false;       ///< follow relations either way
-};
-
 /// One step of a route: the relation followed and whether along its direction.
 struct RouteStep {
     RelationIndex relation;
@@ -32,14 +25,15 @@ struct ReachResult {
 };
 
 /// Breadth-first reachability from `start` within `max_hops` (kUnlimited: no limit; 0: the
-/// start alone). The first route
+/// start alone), following the relations `selection` keeps in its direction (reverse: who
+/// reaches `start`; its weight is not used). The first route
 /// found to each entity is a shortest one; relations are tried in relation order (by source,
 /// then as written), so the witness routes are deterministic. O(n + m).
-ReachResult reach(const Graph& g, EntityIndex start, const RouteOptions& options,
+ReachResult reach(const Graph& g, EntityIndex start, const Selection& selection,
                   std::size_t max_hops = kUnlimited);
 
 /// The witness route in reading order: as witness() gives it, or, for a reach made with
-/// `reverse`, from `to` back to the start, so that it always reads along the relations.
+/// Direction::reverse, from `to` back to the start, so that it always reads along the relations.
 std::vector<RouteStep> reading_witness(const ReachResult& r, const Graph& g, EntityIndex to,
                                        bool reverse);
 
@@ -56,13 +50,13 @@ struct EntityPath {
     double length = 0;
 };
 
-/// A shortest route from a to b as `reach` would follow relations (same options), or none, by
+/// A shortest route from a to b as `reach` would follow relations (same selection), or none, by
 /// breadth-first search from both ends at once: on large graphs it explores a small part of
 /// what a one-sided search does. Deterministic (frontiers in relation order, the meeting
 /// entity with the smallest index among equals); the route may differ from reach's witness
 /// when several are shortest. O(n) memory, at most O(n + m) time.
 std::optional<EntityPath> bidirectional_path(const Graph& g, EntityIndex a, EntityIndex b,
-                                             const RouteOptions& options);
+                                             const Selection& selection);
 
 /// Shortest path from a to b on the simple view (weights as lengths, positive), or none.
 /// Ties are broken towards lower entity indices at every step, so the answer is deterministic.
@@ -72,6 +66,6 @@ std::vector<EntityPath> shortest_paths(const AnalysisView& view, EntityIndex a, 
 
 /// The relations joining consecutive entities of a path in the allowed direction, for display:
 /// "a -partners_with|resells-> b".
-std::string path_text(const Graph& g, const EntityPath& path, const RouteOptions& options);
+std::string path_text(const Graph& g, const EntityPath& path, const Selection& selection);
 
 }  // namespace ecograph

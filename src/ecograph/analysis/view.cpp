@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 #include <thread>
 #include <type_traits>
 
@@ -9,9 +10,7 @@
 
 #include "ecograph/core/error.hpp"
 #include "ecograph/core/run_control.hpp"
-#include "ecograph/core/spellcheck.hpp"
 #include "ecograph/core/timing.hpp"
-#include "ecograph/schema/attr_value.hpp"
 
 namespace ecograph {
 namespace {
@@ -147,52 +146,14 @@ Side build_halves(std::size_t n, const Prefix& prefix, const Gather& gather) {
 
 }  // namespace
 
-std::vector<bool> relation_type_mask(const Graph& g, const std::vector<std::string>& via) {
-    const auto& vocab = g.relation_type_vocabulary();
-    std::vector<bool> keep(vocab.size(), via.empty());
-    for (const auto& name : via) {
-        auto it = std::find(vocab.begin(), vocab.end(), name);
-        if (it == vocab.end() || name.empty()) {
-            std::vector<std::string> known(vocab.begin() + 1, vocab.end());
-            std::string hint = did_you_mean(name, known);
-            throw Error(fmt::format("--via: no relation of type '{}' in the graph{}", name,
-                                    hint.empty() ? "" : "; " + hint),
-                        ExitStatus::Usage);
-        }
-        keep[it - vocab.begin()] = true;
-    }
-    return keep;
-}
-
-double relation_weight(const Graph& g, RelationIndex r, const std::string& weight) {
-    if (weight.empty()) return 1.0;
-    const std::string* text = g.relation_attr(r, weight);
-    if (!text) return 1.0;
-    auto parsed = parse_number_value(*text);
-    if (!parsed)
-        throw Error(fmt::format("relation '{}' has {}=\"{}\", which is not a number",
-                                g.relation_label(r), weight, *text));
-    return *parsed;
-}
-
-void check_weight_attribute(const Graph& g, const std::string& weight) {
-    if (weight.empty() || g.relation_count() == 0) return;
-    const auto& keys = g.relation_attributes().keys();
-    if (std::find(keys.begin(), keys.end(), weight) != keys.end()) return;
-    std::string hint = did_you_mean(weight, keys);
-    throw Error(fmt::format("--weight: no relation has an attribute '{}'{}", weight,
-                            hint.empty() ? "" : "; " + hint),
-                ExitStatus::Usage);
-}
-
-AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, bool positive_weights,
+AnalysisView AnalysisView::build(const Graph& g, const Selection& sel, bool positive_weights,
                                  ViewSides sides) {
+    if (sel.direction() == Direction::reverse && g.directed())
+        throw std::logic_error("AnalysisView::build: a view cannot be reversed");
     AnalysisView view;
-    view.directed_ = g.directed() && !options.undirected;
-    view.weighted_ = !options.weight.empty();
+    view.directed_ = !sel.undirected(g);
+    view.weighted_ = sel.weighted();
     const std::size_t n = g.entity_count();
-    std::vector<bool> keep = relation_type_mask(g, options.via);
-    check_weight_attribute(g, options.weight);
 
     // Each relation's weight, read and checked once, in relation order.
     const std::size_t m = g.relation_count();
@@ -200,18 +161,18 @@ AnalysisView AnalysisView::build(const Graph& g, const ViewOptions& options, boo
     if (view.weighted_) {
         weight.assign(m, 1.0);
         for (RelationIndex r = 0; r < m; ++r) {
-            if (!keep[g.relation_type(r)]) continue;
-            weight[r] = relation_weight(g, r, options.weight);
+            if (!sel.keeps(g, r)) continue;
+            weight[r] = sel.weight_of(g, r);
             if (positive_weights && !(weight[r] > 0))
                 throw Error(
                     fmt::format("relation '{}' has {}={}: weights used as lengths must be "
                                 "positive",
-                                g.relation_label(r), options.weight, weight[r]));
+                                g.relation_label(r), sel.weight(), weight[r]));
         }
     }
     auto w = [&](RelationIndex r) { return view.weighted_ ? weight[r] : 1.0; };
-    const bool all_kept = options.via.empty();  // spares reading each relation's type
-    auto kept = [&](RelationIndex r) { return all_kept || keep[g.relation_type(r)]; };
+    const bool all_kept = sel.keeps_all();  // spares reading each relation's type
+    auto kept = [&](RelationIndex r) { return all_kept || sel.keeps(g, r); };
     // Relations are numbered by source, so entity v's out-relations are a range and its
     // in-relations (in relation order) come sorted by source.
     auto out_arcs = [&](EntityIndex v, const auto& emit) {

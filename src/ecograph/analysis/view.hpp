@@ -4,27 +4,10 @@
 #include <string>
 #include <vector>
 
+#include "ecograph/analysis/selection.hpp"
 #include "ecograph/model/graph.hpp"
 
 namespace ecograph {
-
-/// Which part of a graph an analysis sees.
-struct ViewOptions {
-    std::vector<std::string> via;  ///< relation types kept (all when empty); entities all stay
-    bool undirected = false;       ///< ignore direction (the graph's own flag also counts)
-    std::string weight;            ///< relation attribute read as a number; empty = unweighted
-};
-
-/// Per relation-type tag: whether `via` keeps it (all when empty). Throws Error (usage) for a
-/// type no relation has, with "did you mean".
-std::vector<bool> relation_type_mask(const Graph& g, const std::vector<std::string>& via);
-
-/// The weight of relation r from attribute `weight` (1 when unweighted or the relation lacks
-/// it, as in NetworkX). Throws Error naming the relation when the value is not a number.
-double relation_weight(const Graph& g, RelationIndex r, const std::string& weight);
-
-/// Throws Error (usage) when no relation carries the attribute `weight` (a likely typo).
-void check_weight_attribute(const Graph& g, const std::string& weight);
 
 /// Which sides of a directed view are built. The measures that only pull along in-arcs
 /// (PageRank, eigenvector, Katz) ask for `in_only` and skip most of the building; out() is
@@ -40,10 +23,14 @@ enum class ViewSides { both, in_only };
 /// exclude them (eigenvector, Katz, k-core) skip them. Adjacency is CSR, sorted by neighbour.
 class AnalysisView {
 public:
-    /// Throws Error when a `via` type is not in the graph (with "did you mean"), when the
-    /// weight attribute is not a number, or when it is not positive and `positive_weights`.
-    static AnalysisView build(const Graph& g, const ViewOptions& options,
+    /// The view of what `selection` keeps: its relations, directed unless it follows them
+    /// both ways, weighted by its weight. Throws Error when a weight is not a number, or is not
+    /// positive and `positive_weights`; a reverse selection is a usage error of the library
+    /// (a view's in() is the reversed graph already).
+    static AnalysisView build(const Graph& g, const Selection& selection,
                               bool positive_weights = false, ViewSides sides = ViewSides::both);
+    /// The view of the whole graph as loaded (directed when the graph is).
+    static AnalysisView build(const Graph& g) { return build(g, Selection::all(g)); }
 
     std::size_t size() const { return out_strength_.size(); }
     bool directed() const { return directed_; }

@@ -17,10 +17,13 @@
 namespace ecograph {
 
 std::vector<double> view_measure(const Graph& g, const std::string& measure) {
-    if (measure == "degree") return degree_centrality(g, DegreeMode::Total, {});
-    if (measure == "pagerank") return pagerank(AnalysisView::build(g, {}));
+    const Selection all = Selection::all(g);
+    if (measure == "degree") return degree_centrality(g, DegreeMode::Total, all);
+    if (measure == "pagerank") return pagerank(AnalysisView::build(g, all));
     if (measure == "betweenness")
-        return betweenness(AnalysisView::build(g, {{}, true, ""}), false, false).vertex;
+        return betweenness(AnalysisView::build(g, all.with_direction(Direction::both)), false,
+                           false)
+            .vertex;
     throw Error(
         fmt::format("unknown measure '{}' for a view; expected degree, pagerank or betweenness",
                     measure),
@@ -69,12 +72,10 @@ Graph collapse(const Graph& g, const Schema& schema, const std::string& key) {
 
 }  // namespace
 
-Graph apply_view(const Graph& g, const Schema& schema, const DiagramView& v) {
-    std::vector<bool> type_ok = relation_type_mask(g, v.via);
-    std::vector<bool> keep_rel(g.relation_count());
-    for (RelationIndex r = 0; r < g.relation_count(); ++r)
-        keep_rel[r] = type_ok[g.relation_type(r)];
-    std::vector<bool> keep = entity_type_mask(g, schema, v.types);
+Graph apply_view(const Graph& g, const Schema& schema, const Selection& sel, const DiagramView& v) {
+    std::vector<bool> keep_rel(g.relation_count()), keep(g.entity_count());
+    for (RelationIndex r = 0; r < g.relation_count(); ++r) keep_rel[r] = sel.keeps_type(g, r);
+    for (EntityIndex e = 0; e < g.entity_count(); ++e) keep[e] = sel.keeps_entity(e);
     if (!v.focus.empty()) {
         auto centre = g.find(v.focus);
         if (!centre) {
@@ -82,10 +83,11 @@ Graph apply_view(const Graph& g, const Schema& schema, const DiagramView& v) {
             throw Error(
                 fmt::format("--focus: no entity '{}'{}", v.focus, hint.empty() ? "" : "; " + hint));
         }
-        // Walk only through what --types and --via keep: the view's own relations.
+        // Walk only through what the selection keeps: the view's own relations.
         keep[*centre] = true;
         Graph typed = induced_subgraph(g, keep, keep_rel);
-        ReachResult r = reach(typed, *typed.find(v.focus), {{}, false, true}, v.hops);
+        ReachResult r = reach(typed, *typed.find(v.focus),
+                              Selection::all(typed).with_direction(Direction::both), v.hops);
         std::vector<bool> near(typed.entity_count());
         for (EntityIndex e = 0; e < typed.entity_count(); ++e) near[e] = r.distance[e] >= 0;
         return finish(

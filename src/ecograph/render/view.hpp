@@ -5,18 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "ecograph/analysis/selection.hpp"
 #include "ecograph/model/graph.hpp"
 #include "ecograph/schema/schema.hpp"
 
 namespace ecograph {
 
-/// What part of a graph a diagram shows. Filters compose in this order: --via (relation types),
-/// --types (entity types, subtypes included), --focus/--hops (the ego network, both directions,
-/// through the relations left), --top (the N highest by a measure), then --collapse (one node
-/// per group, relations between groups merged with a count).
+/// What part of a graph a diagram shows. Filters compose in this order: the selection
+/// (relation types, entity types with their subtypes, removed entities), the focus and hops
+/// (the ego network, both directions, through the relations left), the top N by a measure,
+/// then collapse (one node per group, relations between groups merged with a count).
 struct DiagramView {
-    std::vector<std::string> via;
-    std::vector<std::string> types;
     std::string focus;
     std::size_t hops = 1;
     std::size_t top = 0;
@@ -25,8 +24,9 @@ struct DiagramView {
 };
 
 /// The graph a view shows (a new graph: induced subgraph, or the collapsed group graph whose
-/// relations carry a `count` attribute). Throws Error for unknown ids, types or measures.
-Graph apply_view(const Graph& g, const Schema& schema, const DiagramView& view);
+/// relations carry a `count` attribute). Throws Error for an unknown focus or measure.
+Graph apply_view(const Graph& g, const Schema& schema, const Selection& selection,
+                 const DiagramView& view);
 
 /// One value per entity of `g` for sizing nodes: "degree", "pagerank" or "betweenness".
 std::vector<double> view_measure(const Graph& g, const std::string& measure);

@@ -67,11 +67,12 @@ std::string svg(const Graph& g, const Schema& schema, const std::string& title,
 
 // A graph small enough to draw: the whole graph, or the view narrowed step by step.
 Graph drawable(const Graph& g, const Schema& schema, DiagramView view) {
-    Graph shown = apply_view(g, schema, view);
+    const Selection all = Selection::all(g);
+    Graph shown = apply_view(g, schema, all, view);
     if (shown.entity_count() <= kMaxDrawnEntities && shown.relation_count() <= kMaxDrawnRelations)
         return shown;
     view.top = kMaxDrawnEntities / 3;
-    return apply_view(g, schema, view);
+    return apply_view(g, schema, all, view);
 }
 
 struct Measures {
@@ -109,9 +110,10 @@ std::string region_link(const Context& c, EntityIndex region, int depth = 0) {
 
 Measures compute_measures(const Graph& g) {
     Measures m;
-    AnalysisView undirected = AnalysisView::build(g, {{}, true, ""});
-    AnalysisView directed = AnalysisView::build(g, {});
-    m.degree = degree_centrality(g, DegreeMode::Total, {}, false);
+    const Selection all = Selection::all(g);
+    AnalysisView undirected = AnalysisView::build(g, all.with_direction(Direction::both));
+    AnalysisView directed = AnalysisView::build(g, all);
+    m.degree = degree_centrality(g, DegreeMode::Total, all, false);
     if (g.entity_count() <= kMaxExactPathMeasures) {
         m.betweenness = betweenness(undirected, true, false).vertex;
         m.harmonic = harmonic(undirected, true);
@@ -154,7 +156,7 @@ void overview_page(Context& c, const std::vector<std::string>& pages) {
     const bool whole =
         g.entity_count() <= kMaxDrawnEntities && g.relation_count() <= kMaxDrawnRelations;
     if (!whole) view.collapse = "type";
-    Graph shown = apply_view(g, c.schema, view);
+    Graph shown = apply_view(g, c.schema, Selection::all(g), view);
     c.files["img/overview.svg"] =
         svg(shown, c.schema, c.title, whole && !c.regions.empty() ? "region" : "");
     page += whole ? "![Diagram of the whole ecosystem, grouped by region](img/overview.svg)\n\n"
@@ -233,7 +235,7 @@ std::string brokerage_page(Context& c, nlohmann::ordered_json& data) {
     std::size_t used = 0;
     for (const auto& n : groups.names) used += n != "(none)";
     if (used < 2) return {};
-    BrokerageResult b = brokerage(AnalysisView::build(c.g, {}), groups);
+    BrokerageResult b = brokerage(AnalysisView::build(c.g), groups);
     std::vector<EntityIndex> order(c.g.entity_count());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](EntityIndex x, EntityIndex y) {
@@ -281,7 +283,7 @@ std::string reachability_page(Context& c, std::map<EntityIndex, Table>& reached_
                        "nearest companies"};
     summary.right_align = {false, true, true, false};
     for (EntityIndex region : c.regions) {
-        ReachResult r = reach(c.g, region, {{}, true, false});
+        ReachResult r = reach(c.g, region, Selection::all(c.g).with_direction(Direction::reverse));
         std::vector<EntityIndex> reaching, companies;
         for (EntityIndex v = 0; v < c.g.entity_count(); ++v) {
             if (v == region || r.distance[v] < 0) continue;
@@ -329,7 +331,8 @@ std::string reachability_page(Context& c, std::map<EntityIndex, Table>& reached_
 }
 
 std::string resilience_page(Context& c, nlohmann::ordered_json& data) {
-    AnalysisView undirected = AnalysisView::build(c.g, {{}, true, ""});
+    AnalysisView undirected =
+        AnalysisView::build(c.g, Selection::all(c.g).with_direction(Direction::both));
     auto component = weak_components(undirected);
     std::map<std::uint32_t, std::size_t> sizes;
     for (auto k : component) ++sizes[k];

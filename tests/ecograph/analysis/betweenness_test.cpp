@@ -41,7 +41,9 @@ TEST_CASE("betweenness: equals Boost.Graph's Brandes on random graphs", "[analys
         for (double density : {0.5, 1.0, 3.0}) {
             Graph g = test::random_graph(rng, n, static_cast<std::uint32_t>(density * n));
             for (bool undirected : {false, true}) {
-                AnalysisView v = AnalysisView::build(g, {{}, undirected, ""});
+                AnalysisView v =
+                    AnalysisView::build(g, Selection::all(g).with_direction(
+                                               undirected ? Direction::both : Direction::forward));
                 auto ours = betweenness(v, false, false).vertex;
                 auto ref = undirected ? boost_betweenness<boost::undirectedS>(v)
                                       : boost_betweenness<boost::directedS>(v);

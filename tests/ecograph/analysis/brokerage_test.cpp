@@ -29,8 +29,8 @@ TEST_CASE("brokerage: roles of the five two-path kinds", "[analysis][brokerage]"
                              "]; c [grp=" + g.substr(4, 1) + "]; a -> b -> c }",
                          "t.gv", b, d));
         Graph graph = std::move(b).build();
-        auto r = brokerage(AnalysisView::build(graph, {}),
-                           group_entities(graph, Schema::builtin(), "grp"));
+        auto r =
+            brokerage(AnalysisView::build(graph), group_entities(graph, Schema::builtin(), "grp"));
         INFO(groups);
         auto bi = *graph.find("b");
         for (std::size_t k = 0; k < 5; ++k) CHECK(r.raw[bi][k] == (k == role ? 1.0 : 0.0));
@@ -43,7 +43,7 @@ TEST_CASE("brokerage: a closed triad brokers nothing", "[analysis][brokerage]") 
     Diagnostics d;
     REQUIRE(read_dot("digraph { a -> b -> c; a -> c; c -> a }", "t.gv", b, d));
     Graph g = std::move(b).build();
-    auto r = brokerage(AnalysisView::build(g, {}), group_entities(g, Schema::builtin(), "type"));
+    auto r = brokerage(AnalysisView::build(g), group_entities(g, Schema::builtin(), "type"));
     // a -> b -> c is closed by a -> c, so b brokers nothing; c -> a -> b is open (no c -> b).
     CHECK(r.raw[*g.find("b")][Total] == 0);
     CHECK(r.raw[*g.find("a")][Total] == 1);
@@ -60,8 +60,8 @@ TEST_CASE("brokerage: agrees with R's sna::brokerage on every fixture", "[analys
             load_graph({(root / fx["graph"].get<std::string>()).string()}, Schema::builtin());
         REQUIRE(loaded.graph);
         const Graph& g = *loaded.graph;
-        ViewOptions view;
-        view.undirected = fx["undirected"].get<bool>();
+        const Selection view = Selection::all(g).with_direction(
+            fx["undirected"].get<bool>() ? Direction::both : Direction::forward);
         Grouping groups = group_entities(g, Schema::builtin(), fx["group_by"].get<std::string>());
         for (const auto& [id, group] : fx["groups"].items())
             REQUIRE(groups.names[groups.group[*g.find(id)]] == group.get<std::string>());

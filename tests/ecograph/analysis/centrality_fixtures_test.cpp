@@ -14,6 +14,7 @@
 #include "ecograph/analysis/kcore.hpp"
 #include "ecograph/analysis/pagerank.hpp"
 #include "ecograph/io/load.hpp"
+#include "select.hpp"
 
 using namespace ecograph;
 using nlohmann::json;
@@ -26,12 +27,13 @@ struct Computed {
 };
 
 Computed compute(const Graph& g, const std::string& measure, const json& o) {
-    ViewOptions view;
+    SelectionSpec spec;
     if (o.contains("via") && !o["via"].is_null())
-        view.via = o["via"].get<std::vector<std::string>>();
-    view.undirected = o.value("undirected", false);
+        spec.relation_types = o["via"].get<std::vector<std::string>>();
+    spec.direction = o.value("undirected", false) ? Direction::both : Direction::forward;
     if (o.contains("weight") && !o["weight"].is_null())
-        view.weight = o["weight"].get<std::string>();
+        spec.weight = o["weight"].get<std::string>();
+    const Selection view = test::select(g, spec);
     const bool normalized = o.value("normalized", false);
     Computed c;
     if (measure == "degree") {
@@ -66,8 +68,7 @@ Computed compute(const Graph& g, const std::string& measure, const json& o) {
     } else if (measure == "katz") {
         c.vertex = katz_centrality(AnalysisView::build(g, view), o.value("alpha", 0.1));
     } else if (measure == "kcore") {
-        view.undirected = true;
-        c.vertex = core_number(AnalysisView::build(g, view));
+        c.vertex = core_number(AnalysisView::build(g, view.with_direction(Direction::both)));
     } else {
         FAIL("unknown measure in fixture: " << measure);
     }
@@ -127,8 +128,8 @@ TEST_CASE("centrality: identical results on 1 and 2 threads", "[analysis][thread
     LoadResult loaded =
         load_graph({ECOGRAPH_SOURCE_DIR "/tests/fixtures/graphs/lesmis.gv"}, Schema::builtin());
     REQUIRE(loaded.graph);
-    ViewOptions weighted{{}, false, "weight"};
-    AnalysisView v = AnalysisView::build(*loaded.graph, weighted, true);
+    AnalysisView v =
+        AnalysisView::build(*loaded.graph, test::select(*loaded.graph, {.weight = "weight"}), true);
     RunControl one{1, {}, nullptr}, two{2, {}, nullptr};
     auto b1 = betweenness(v, false, true, one), b2 = betweenness(v, false, true, two);
     CHECK(b1.vertex == b2.vertex);  // bitwise: partitions are summed in a fixed order
@@ -136,7 +137,7 @@ TEST_CASE("centrality: identical results on 1 and 2 threads", "[analysis][thread
     for (std::size_t i = 0; i < b1.edges.size(); ++i) CHECK(b1.edges[i].value == b2.edges[i].value);
     CHECK(closeness(v, true, one) == closeness(v, true, two));
     CHECK(harmonic(v, false, one) == harmonic(v, false, two));
-    AnalysisView plain = AnalysisView::build(*loaded.graph, {});
+    AnalysisView plain = AnalysisView::build(*loaded.graph);
     CHECK(pagerank(plain, {}, one) == pagerank(plain, {}, two));
     CHECK(betweenness(plain, false, true, one).vertex ==
           betweenness(plain, false, true, two).vertex);
@@ -152,7 +153,7 @@ TEST_CASE("approx betweenness: within epsilon of the exact values on several see
         LoadResult loaded =
             load_graph({std::string(ECOGRAPH_SOURCE_DIR) + file}, Schema::builtin());
         REQUIRE(loaded.graph);
-        AnalysisView v = AnalysisView::build(*loaded.graph, {});
+        AnalysisView v = AnalysisView::build(*loaded.graph);
         auto exact = betweenness(v, false, false).vertex;
         const double n = static_cast<double>(v.size());
         // The guarantee is on betweenness / (n (n - 1)) over ordered pairs.

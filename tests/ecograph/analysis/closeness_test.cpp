@@ -35,7 +35,9 @@ TEST_CASE("closeness and harmonic: batched searches equal one BFS per source", "
         for (double density : {0.6, 1.5, 4.0}) {
             Graph g = test::random_graph(rng, n, static_cast<std::uint32_t>(density * n));
             for (bool undirected : {false, true}) {
-                AnalysisView v = AnalysisView::build(g, {{}, undirected, ""});
+                AnalysisView v =
+                    AnalysisView::build(g, Selection::all(g).with_direction(
+                                               undirected ? Direction::both : Direction::forward));
                 auto close = closeness(v, true), plain = closeness(v, false);
                 auto harm = harmonic(v, false);
                 for (EntityIndex s = 0; s < n; ++s) {

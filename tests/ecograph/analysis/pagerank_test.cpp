@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "select.hpp"
+
 using namespace ecograph;
 
 namespace {
@@ -25,9 +27,9 @@ Graph weighted_graph(const std::vector<std::tuple<int, int, std::string>>& relat
 TEST_CASE("pagerank: weights that cancel out make an entity dangling", "[analysis][pagerank]") {
     Graph cancelling = weighted_graph({{0, 1, "1"}, {0, 2, "-1"}, {1, 0, "1"}, {2, 0, "2"}});
     Graph without = weighted_graph({{1, 0, "1"}, {2, 0, "2"}});
-    const ViewOptions weighted{{}, false, "weight"};
-    auto x = pagerank(AnalysisView::build(cancelling, weighted));
-    auto y = pagerank(AnalysisView::build(without, weighted));
+    auto x =
+        pagerank(AnalysisView::build(cancelling, test::select(cancelling, {.weight = "weight"})));
+    auto y = pagerank(AnalysisView::build(without, test::select(without, {.weight = "weight"})));
     CHECK(x == y);  // to the last bit
     CHECK(x[0] > x[1]);
     CHECK(x[0] + x[1] + x[2] == Approx(1.0));

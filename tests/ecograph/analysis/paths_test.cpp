@@ -20,6 +20,7 @@
 #include "ecograph/io/dot_reader.hpp"
 #include "ecograph/io/load.hpp"
 #include "random_graph.hpp"
+#include "select.hpp"
 
 using namespace ecograph;
 using nlohmann::json;
@@ -83,7 +84,9 @@ const std::vector<Fixture>& fixtures() {
     return all;
 }
 
-AnalysisView undirected_view(const Graph& g) { return AnalysisView::build(g, {{}, true, ""}); }
+AnalysisView undirected_view(const Graph& g) {
+    return AnalysisView::build(g, Selection::all(g).with_direction(Direction::both));
+}
 
 // Articulation points by Boost.Graph on an adjacency_list copy of the undirected view.
 std::set<EntityIndex> boost_articulation_points(const AnalysisView& u) {
@@ -165,9 +168,21 @@ void check_route(const AnalysisView& view, const EntityPath& p, EntityIndex a, E
     CHECK(p.length == Approx(length).margin(1e-9));
 }
 
+// How a test case follows relations, and the selection it stands for.
+struct Route {
+    std::vector<std::string> via;
+    bool reverse = false, undirected = false;
+};
+Selection route(const Graph& g, const Route& o) {
+    return test::select(g, {.relation_types = o.via,
+                            .direction = o.undirected ? Direction::both
+                                         : o.reverse  ? Direction::reverse
+                                                      : Direction::forward});
+}
+
 // The witness route to `to` is a shortest route (as long as the BFS distance) that starts at
 // the start, ends at `to`, follows only allowed relation types, each in an allowed direction.
-void check_witness(const Graph& g, const ReachResult& r, const RouteOptions& o, EntityIndex to) {
+void check_witness(const Graph& g, const ReachResult& r, const Route& o, EntityIndex to) {
     auto steps = witness(r, g, to);
     INFO("witness to " << g.id(to) << ": " << route_text(g, r.start, steps));
     REQUIRE(r.distance[to] >= 0);
@@ -241,7 +256,7 @@ TEST_CASE("paths: articulation points and bridges agree with NetworkX, igraph an
 TEST_CASE("paths: weak and strong components agree with NetworkX and igraph", "[analysis][paths]") {
     for (const auto& [name, fx, g] : fixtures()) {
         INFO(name);
-        AnalysisView d = AnalysisView::build(g, {}), u = undirected_view(g);
+        AnalysisView d = AnalysisView::build(g), u = undirected_view(g);
         auto weak = weak_components(u), weak_d = weak_components(d);
         auto strong = strong_components(d);
         CHECK(partition(g, weak) == partition(fx["weak_components"]));
@@ -260,7 +275,7 @@ TEST_CASE("paths: immediate dominators agree with NetworkX and igraph", "[analys
         const json& dom = fx["dominators"];
         const EntityIndex root = at(g, dom["root"].get<std::string>());
         const std::size_t n = g.entity_count();
-        auto idom = immediate_dominators(AnalysisView::build(g, {}), root);
+        auto idom = immediate_dominators(AnalysisView::build(g), root);
         REQUIRE(idom.size() == n);
         const json& expected = dom["idom"];
         for (EntityIndex v = 0; v < n; ++v) {
@@ -293,8 +308,13 @@ TEST_CASE("paths: shortest, all shortest and k shortest paths agree with Network
                       << (weighted ? " weighted" : ""));
             auto key = std::make_pair(undirected, weighted);
             if (!views.count(key))
-                views.emplace(
-                    key, AnalysisView::build(g, {{}, undirected, weighted ? "weight" : ""}, true));
+                views.emplace(key,
+                              AnalysisView::build(
+                                  g,
+                                  test::select(g, {.weight = weighted ? "weight" : "",
+                                                   .direction = undirected ? Direction::both
+                                                                           : Direction::forward}),
+                                  true));
             const AnalysisView& view = views.at(key);
             const EntityIndex a = at(g, kase["from"]), b = at(g, kase["to"]);
 
@@ -362,7 +382,7 @@ TEST_CASE("paths: reach within 1, 2 and any number of hops agrees with NetworkX 
     std::size_t cases = 0, witnesses = 0;
     for (const auto& [name, fx, g] : fixtures()) {
         for (const auto& kase : fx["reach"]) {
-            RouteOptions o;
+            Route o;
             if (!kase["via"].is_null()) o.via = kase["via"].get<std::vector<std::string>>();
             o.reverse = kase["reverse"];
             o.undirected = kase["undirected"];
@@ -372,12 +392,12 @@ TEST_CASE("paths: reach within 1, 2 and any number of hops agrees with NetworkX 
             const EntityIndex start = at(g, kase["from"]);
             for (std::size_t hops : {1, 2}) {
                 INFO("within " << hops << " hops");
-                ReachResult r = reach(g, start, o, hops);
+                ReachResult r = reach(g, start, route(g, o), hops);
                 CHECK(reached(g, r) ==
                       kase["within_" + std::to_string(hops)].get<std::set<std::string>>());
                 for (auto d : r.distance) CHECK(d <= static_cast<std::int64_t>(hops));
             }
-            ReachResult r = reach(g, start, o);
+            ReachResult r = reach(g, start, route(g, o));
             std::map<std::string, std::int64_t> distance;
             for (EntityIndex v = 0; v < g.entity_count(); ++v)
                 if (r.distance[v] >= 0) distance[std::string(g.id(v))] = r.distance[v];
@@ -408,8 +428,8 @@ TEST_CASE("reach: the witness route is a shortest route over allowed relation ty
         "s -> r [type=a]; r -> t [type=a]; u -> s [type=a] }");
     const EntityIndex s = at(g, "s"), t = at(g, "t"), u = at(g, "u"), p = at(g, "p");
 
-    RouteOptions via_a{{"a"}, false, false};
-    ReachResult r = reach(g, s, via_a);
+    Route via_a{{"a"}, false, false};
+    ReachResult r = reach(g, s, route(g, via_a));
     CHECK(r.distance[t] == 2);  // not 1: s -b-> t is not allowed
     CHECK(r.distance[at(g, "q")] == 2);
     CHECK(r.distance[u] == -1);
@@ -419,26 +439,26 @@ TEST_CASE("reach: the witness route is a shortest route over allowed relation ty
         if (r.distance[v] >= 0) check_witness(g, r, via_a, v);
     CHECK(witness(r, g, s).empty());
 
-    ReachResult any = reach(g, s, {});
+    ReachResult any = reach(g, s, Selection::all(g));
     CHECK(any.distance[t] == 1);
     CHECK(route_text(g, s, witness(any, g, t)) == "s -b-> t");
 
-    RouteOptions back{{"a"}, true, false};
-    ReachResult rb = reach(g, t, back);
+    Route back{{"a"}, true, false};
+    ReachResult rb = reach(g, t, route(g, back));
     CHECK(rb.distance[u] == 3);
     CHECK(rb.distance[p] == 2);
     CHECK(route_text(g, t, witness(rb, g, u)) == "t <-a- r <-a- s <-a- u");
     for (EntityIndex v = 0; v < g.entity_count(); ++v)
         if (rb.distance[v] >= 0) check_witness(g, rb, back, v);
 
-    RouteOptions both{{"a"}, false, true};
-    ReachResult ru = reach(g, p, both);
+    Route both{{"a"}, false, true};
+    ReachResult ru = reach(g, p, route(g, both));
     CHECK(ru.distance[u] == 2);
     CHECK(route_text(g, p, witness(ru, g, u)) == "p <-a- s <-a- u");
     for (EntityIndex v = 0; v < g.entity_count(); ++v)
         if (ru.distance[v] >= 0) check_witness(g, ru, both, v);
 
-    ReachResult one = reach(g, s, via_a, 1);
+    ReachResult one = reach(g, s, route(g, via_a), 1);
     CHECK(reached(g, one) == std::set<std::string>{"s", "p", "r"});
 }
 
@@ -448,11 +468,11 @@ TEST_CASE("reach: relations of an undirected graph are followed either way", "[a
     const EntityIndex a = at(g, "a"), c = at(g, "c");
     for (bool reverse : {false, true}) {
         INFO((reverse ? "reverse" : "forward"));
-        RouteOptions o{{}, reverse, false};
-        ReachResult r = reach(g, a, o);
+        Route o{{}, reverse, false};
+        ReachResult r = reach(g, a, route(g, o));
         CHECK(r.distance[c] == 2);
         if (r.distance[c] == 2) check_witness(g, r, o, c);
-        ReachResult rc = reach(g, c, o);
+        ReachResult rc = reach(g, c, route(g, o));
         CHECK(rc.distance[a] == 2);
     }
 }
@@ -468,7 +488,7 @@ TEST_CASE("shortest paths: the k shortest are loopless, distinct and non-decreas
     Graph g = parse(
         "digraph { a -> b [weight=1]; b -> d [weight=1]; a -> c [weight=2]; b -> c [weight=1]; "
         "c -> b [weight=1]; c -> d [weight=1]; a -> d [weight=5] }");
-    AnalysisView view = AnalysisView::build(g, {{}, false, "weight"}, true);
+    AnalysisView view = AnalysisView::build(g, test::select(g, {.weight = "weight"}), true);
     const EntityIndex a = at(g, "a"), d = at(g, "d");
     using Ids = std::vector<std::string>;
 
@@ -495,7 +515,8 @@ TEST_CASE("shortest paths: the k shortest are loopless, distinct and non-decreas
     CHECK(ids(g, all[0].entities) == Ids{"a", "b", "d"});
 
     // Unweighted, direction ignored: more cycles to avoid; still loopless and distinct.
-    AnalysisView u = AnalysisView::build(g, {{}, true, ""}, true);
+    AnalysisView u =
+        AnalysisView::build(g, Selection::all(g).with_direction(Direction::both), true);
     auto ku = shortest_paths(u, a, d, 20, false, 0);
     std::set<std::vector<EntityIndex>> distinct;
     for (std::size_t i = 0; i < ku.size(); ++i) {
@@ -514,7 +535,8 @@ TEST_CASE("shortest paths: the k shortest are loopless, distinct and non-decreas
 TEST_CASE("shortest paths: a pair with no route gives no path", "[analysis][paths]") {
     Graph g = parse("digraph { a -> b; c }");
     const EntityIndex a = at(g, "a"), b = at(g, "b"), c = at(g, "c");
-    AnalysisView d = AnalysisView::build(g, {}, true), u = AnalysisView::build(g, {{}, true, ""});
+    AnalysisView d = AnalysisView::build(g, Selection::all(g), true),
+                 u = AnalysisView::build(g, Selection::all(g).with_direction(Direction::both));
     for (auto [x, y] : {std::pair{b, a}, std::pair{a, c}, std::pair{c, b}}) {
         INFO(g.id(x) << " -> " << g.id(y));
         CHECK(shortest_paths(d, x, y, 1, false, 0).empty());
@@ -530,10 +552,10 @@ TEST_CASE("shortest paths: a pair with no route gives no path", "[analysis][path
     CHECK(self[0].entities == std::vector<EntityIndex>{c});
     CHECK(self[0].length == 0);
 
-    ReachResult r = reach(g, a, {});
+    ReachResult r = reach(g, a, Selection::all(g));
     CHECK(r.distance[c] == -1);
     CHECK(witness(r, g, c).empty());
-    ReachResult rb = reach(g, b, {});
+    ReachResult rb = reach(g, b, Selection::all(g));
     CHECK(rb.distance[a] == -1);
 }
 
@@ -584,7 +606,7 @@ TEST_CASE("resilience: articulation points with the parts they leave, and bridge
 TEST_CASE("resilience: immediate dominators of a diamond and a chain", "[analysis][paths]") {
     Graph g = parse("digraph { r -> a -> c; r -> b -> c; c -> d -> e; z -> c }");
     const std::size_t n = g.entity_count();
-    auto idom = immediate_dominators(AnalysisView::build(g, {}), at(g, "r"));
+    auto idom = immediate_dominators(AnalysisView::build(g), at(g, "r"));
     std::map<std::string, std::string> got;
     for (EntityIndex v = 0; v < n; ++v)
         got[std::string(g.id(v))] = idom[v] < n ? std::string(g.id(idom[v])) : "-";
@@ -600,7 +622,7 @@ TEST_CASE("resilience: an unreachable entity leading in does not hide dominators
           "[analysis][paths]") {
     Graph g = parse("digraph { r -> x -> a -> b; z -> a }");
     const std::size_t n = g.entity_count();
-    auto idom = immediate_dominators(AnalysisView::build(g, {}), at(g, "r"));
+    auto idom = immediate_dominators(AnalysisView::build(g), at(g, "r"));
     std::map<std::string, std::string> got;
     for (EntityIndex v = 0; v < n; ++v)
         got[std::string(g.id(v))] = idom[v] < n ? std::string(g.id(idom[v])) : "-";
@@ -614,14 +636,13 @@ TEST_CASE("bidirectional_path: as short as reach finds, and a real route", "[pat
     for (int trial = 0; trial < 20; ++trial) {
         const std::uint32_t n = 30 + rng.next(50), m = n + rng.next(2 * n);
         Graph g = test::random_graph(rng, n, m, {"partners_with", "resells"});
-        for (const RouteOptions& o :
-             {RouteOptions{{}, false, false}, RouteOptions{{}, true, false},
-              RouteOptions{{}, false, true}, RouteOptions{{"resells"}, false, false}}) {
-            std::vector<bool> keep = relation_type_mask(g, o.via);
+        for (const Route& o : {Route{{}, false, false}, Route{{}, true, false},
+                               Route{{}, false, true}, Route{{"resells"}, false, false}}) {
+            const Selection sel = route(g, o);
             for (EntityIndex a = 0; a < g.entity_count(); a += 3) {
-                ReachResult r = reach(g, a, o);
+                ReachResult r = reach(g, a, route(g, o));
                 for (EntityIndex z = 0; z < g.entity_count(); ++z) {
-                    auto p = bidirectional_path(g, a, z, o);
+                    auto p = bidirectional_path(g, a, z, route(g, o));
                     INFO("trial " << trial << " from " << a << " to " << z);
                     REQUIRE(p.has_value() == (r.distance[z] >= 0));
                     if (!p) continue;
@@ -633,7 +654,7 @@ TEST_CASE("bidirectional_path: as short as reach finds, and a real route", "[pat
                         EntityIndex u = p->entities[i], w = p->entities[i + 1];
                         bool joined = false;  // a relation of an allowed type, allowed way
                         for (RelationIndex rel = 0; rel < g.relation_count(); ++rel) {
-                            if (!keep[g.relation_type(rel)]) continue;
+                            if (!sel.keeps(g, rel)) continue;
                             bool along = g.source(rel) == u && g.target(rel) == w;
                             bool against = g.source(rel) == w && g.target(rel) == u;
                             if (o.undirected ? along || against : o.reverse ? against : along)

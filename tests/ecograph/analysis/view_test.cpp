@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "random_graph.hpp"
+#include "select.hpp"
 
 namespace ecograph {
 namespace {
@@ -18,6 +19,18 @@ struct RefArc {
     std::size_t count;
     double min_w, sum_w;
 };
+
+// What a test case keeps.
+struct ViewOptions {
+    std::vector<std::string> via;
+    bool undirected = false;
+    std::string weight;
+};
+Selection selection(const Graph& g, const ViewOptions& o) {
+    return test::select(g, {.relation_types = o.via,
+                            .weight = o.weight,
+                            .direction = o.undirected ? Direction::both : Direction::forward});
+}
 
 // All arcs of the view: (from, to) of each kept relation (both ways when undirected, a
 // self-loop once), stably sorted by (from, to), parallel ones collapsed.
@@ -32,7 +45,7 @@ std::vector<RefArc> reference(const Graph& g, const ViewOptions& o) {
         if (!o.via.empty() &&
             std::find(o.via.begin(), o.via.end(), g.relation_type_name(r)) == o.via.end())
             continue;
-        const double w = relation_weight(g, r, o.weight);
+        const double w = selection(g, o).weight_of(g, r);
         raw.push_back({g.source(r), g.target(r), w});
         if (!directed && g.source(r) != g.target(r)) raw.push_back({g.target(r), g.source(r), w});
     }
@@ -68,7 +81,7 @@ Graph weighted_random_graph(std::uint32_t n, std::uint32_t m, bool directed) {
 }
 
 void require_matches(const Graph& g, const ViewOptions& o) {
-    const AnalysisView view = AnalysisView::build(g, o);
+    const AnalysisView view = AnalysisView::build(g, selection(g, o));
     const std::vector<RefArc> ref = reference(g, o);
     REQUIRE(view.size() == g.entity_count());
     REQUIRE(view.arc_count() == ref.size());
@@ -93,7 +106,7 @@ void require_matches(const Graph& g, const ViewOptions& o) {
         strength[a.from] += o.weight.empty() ? static_cast<double>(a.count) : a.sum_w;
     for (EntityIndex v = 0; v < view.size(); ++v) REQUIRE(view.out_strength(v) == strength[v]);
     // The view of in-arcs only: the same in-arcs and out-strengths, no out-arcs when directed.
-    const AnalysisView in_only = AnalysisView::build(g, o, false, ViewSides::in_only);
+    const AnalysisView in_only = AnalysisView::build(g, selection(g, o), false, ViewSides::in_only);
     REQUIRE(in_only.size() == view.size());
     REQUIRE(in_only.arc_count() == view.arc_count());
     for (EntityIndex v = 0; v < view.size(); ++v) {
@@ -141,7 +154,7 @@ TEST_CASE("the view equals the plain definition of its arcs", "[view]") {
 
 TEST_CASE("an empty graph has an empty view", "[view]") {
     const Graph g = GraphBuilder{}.build();
-    const AnalysisView view = AnalysisView::build(g, {});
+    const AnalysisView view = AnalysisView::build(g);
     CHECK(view.size() == 0);
     CHECK(view.arc_count() == 0);
 }

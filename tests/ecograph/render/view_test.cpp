@@ -26,29 +26,30 @@ TEST_CASE("view: focus and hops keep the ego network", "[render][view]") {
     DiagramView v;
     v.focus = "infosys";
     v.hops = 1;
-    Graph one = apply_view(g, Schema::builtin(), v);
+    const Schema& schema = Schema::builtin();
+    Graph one = apply_view(g, schema, Selection::all(g), v);
     CHECK(sorted_ids(one) == std::vector<std::string>{"alibaba-cloud", "china", "india", "infosys",
                                                       "rest-of-world", "si-partners"});
     // Every relation among the kept entities stays.
     CHECK(one.relation_count() == 9);
-    v.via = {"operates_in"};
-    CHECK(sorted_ids(apply_view(g, Schema::builtin(), v)) ==
+    const Selection operates = Selection::resolve(g, schema, {.relation_types = {"operates_in"}});
+    CHECK(sorted_ids(apply_view(g, schema, operates, v)) ==
           std::vector<std::string>{"china", "india", "infosys", "rest-of-world"});
     v.focus = "infosis";
-    REQUIRE_THROWS_WITH(apply_view(g, Schema::builtin(), v),
+    REQUIRE_THROWS_WITH(apply_view(g, schema, operates, v),
                         Catch::Contains("did you mean 'infosys'"));
 }
 
 TEST_CASE("view: types keep subtypes; top keeps the highest", "[render][view]") {
     Graph g = bundled();
-    DiagramView v;
-    v.types = {"Company"};
-    CHECK(sorted_ids(apply_view(g, Schema::builtin(), v)) ==
+    const Schema& schema = Schema::builtin();
+    const Selection companies = Selection::resolve(g, schema, {.entity_types = {"Company"}});
+    CHECK(sorted_ids(apply_view(g, schema, companies, {})) ==
           std::vector<std::string>{"alibaba-cloud", "alibaba-group", "infosys"});
     DiagramView top;
     top.top = 2;
     CHECK(
-        sorted_ids(apply_view(g, Schema::builtin(), top)) ==
+        sorted_ids(apply_view(g, schema, Selection::all(g), top)) ==
         std::vector<std::string>{"alibaba-cloud", "india"});  // total degree 21 and 4... see stats
 }
 
@@ -56,7 +57,7 @@ TEST_CASE("view: collapse by type counts entities and relations", "[render][view
     Graph g = bundled();
     DiagramView v;
     v.collapse = "type";
-    Graph c = apply_view(g, Schema::builtin(), v);
+    Graph c = apply_view(g, Schema::builtin(), Selection::all(g), v);
     CHECK(c.entity_count() == 11);  // one node per entity type in the graph
     auto region = *c.find("Region");
     CHECK(*c.entity_attr(region, "count") == "6");
