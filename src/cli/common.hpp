@@ -60,6 +60,11 @@ void add_output_option(CLI::App& cmd, std::string& output);
 /// spelling of the relation filter every command shares.
 void add_via_option(CLI::App& cmd, SelectionSpec& spec, const std::string& help);
 
+/// The direction of the --undirected and --reverse flags (--undirected wins).
+inline Direction direction_of(bool undirected, bool reverse = false) {
+    return undirected ? Direction::both : reverse ? Direction::reverse : Direction::forward;
+}
+
 /// Selection::resolve, with a SelectionError turned into the message and exit status of the
 /// option it came from ("--via: no relation of type 'x' in the graph; did you mean ...", exit
 /// 2; an unknown --remove id exits 1, as an unknown id does everywhere).

@@ -15,7 +15,7 @@ struct BrokerageOptions {
     InputOptions in;
     std::string group_by;
     std::string role = "total";
-    SelectionSpec select;  // --via, --weight; the direction is set from its flags
+    SelectionSpec select;  // --via; the direction comes from --undirected
     bool undirected = false;
     std::vector<std::string> types;
     std::size_t top = 0;
@@ -36,7 +36,7 @@ int run(const BrokerageOptions& o) {
     Graph g = load_checked(o.in, schema);
     TableFormat format = parse_table_format(o.format);
     SelectionSpec spec = o.select;
-    spec.direction = o.undirected ? Direction::both : Direction::forward;
+    spec.direction = direction_of(o.undirected);
     AnalysisView view = AnalysisView::build(g, resolve_selection(g, schema, spec));
     Grouping groups = group_entities(g, schema, o.group_by);
     BrokerageResult r = brokerage(view, groups);

@@ -38,7 +38,7 @@ struct CentralityOptions {
     double epsilon = 0.01;
     double delta = 0.1;
     std::uint64_t seed = 1;
-    SelectionSpec select;  // --via, --weight; the direction is set from its flags
+    SelectionSpec select;  // --via, --weight; the direction comes from --undirected
     std::vector<std::string> types;
     std::size_t top = 0;
     std::string format;
@@ -138,7 +138,7 @@ int run(const CentralityOptions& o) {
                         o.measure),
             ExitStatus::Usage);
     SelectionSpec spec = o.select;
-    spec.direction = o.undirected ? Direction::both : Direction::forward;
+    spec.direction = direction_of(o.undirected);
     Selection view = resolve_selection(g, schema, spec);
     RunControl control = make_control(o);
 

@@ -19,7 +19,7 @@ struct NeighborhoodOptions {
     std::optional<std::string> schema;
     unsigned threads = 0;
     std::size_t hops = 1;
-    SelectionSpec select;  // --via, --weight; the direction is set from its flags
+    SelectionSpec select;  // --via; the direction comes from --direction
     std::string direction = "both";
     std::string format = "table";
     std::string layout = "dot";

@@ -11,7 +11,7 @@ struct PathOptions {
     std::vector<std::string> args;  // FILE... A B
     std::optional<std::string> schema;
     unsigned threads = 0;
-    SelectionSpec select;  // --via, --weight; the direction is set from its flags
+    SelectionSpec select;  // --via, --weight; the direction comes from --undirected
     bool undirected = false;
     bool all_shortest = false;
     std::size_t k_shortest = 0;
@@ -33,7 +33,7 @@ int run(PathOptions o) {
     Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex a = find_entity(g, a_id, "path"), b = find_entity(g, b_id, "path");
     const bool undirected = o.undirected || !g.directed();
-    o.select.direction = undirected ? Direction::both : Direction::forward;
+    o.select.direction = direction_of(undirected);
     const Selection route = resolve_selection(g, schema, o.select);
     std::vector<EntityPath> paths;
     if (o.select.weight.empty() && o.k_shortest <= 1 && !o.all_shortest) {

@@ -14,7 +14,7 @@ struct ReachOptions {
     std::vector<std::string> args;  // FILE... FROM
     std::optional<std::string> schema;
     unsigned threads = 0;
-    SelectionSpec select;  // --via, --weight; the direction is set from its flags
+    SelectionSpec select;  // --via; the direction comes from --reverse and --undirected
     std::optional<std::size_t> max_hops;
     bool reverse = false;
     bool undirected = false;
@@ -36,9 +36,7 @@ int run(ReachOptions o) {
     Schema schema = Schema::load(o.schema);
     Graph g = load_checked({o.args, o.schema, std::nullopt, o.threads}, schema);
     EntityIndex from = find_entity(g, from_id, "reach");
-    o.select.direction = o.undirected ? Direction::both
-                         : o.reverse  ? Direction::reverse
-                                      : Direction::forward;
+    o.select.direction = direction_of(o.undirected, o.reverse);
     ReachResult r =
         reach(g, from, resolve_selection(g, schema, o.select), o.max_hops.value_or(kUnlimited));
 

@@ -12,7 +12,7 @@ namespace {
 
 struct ResilienceOptions {
     InputOptions in;
-    SelectionSpec select;  // --via, --weight; the direction is set from its flags
+    SelectionSpec select;  // --via
     std::string root;
     std::string format;
     std::string output;

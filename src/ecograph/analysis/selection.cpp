@@ -17,11 +17,26 @@ std::string hint_for(const std::string& name, const std::vector<std::string>& kn
 
 }  // namespace
 
-Selection Selection::all(const Graph& g) {
-    Selection s;
-    s.type_.assign(g.relation_type_vocabulary().size(), true);
-    return s;
+std::vector<bool> entities_of_types(const Graph& g, const Schema& schema,
+                                    const std::vector<std::string>& types) {
+    for (const auto& t : types)
+        if (!schema.entity_type(t))
+            throw SelectionError(SelectionError::Part::entity_type,
+                                 fmt::format("unknown entity type '{}'{}", t,
+                                             hint_for(t, schema.entity_type_names())));
+    // Resolved once per type tag: is_a walks the hierarchy by name.
+    const auto& vocab = g.entity_type_vocabulary();
+    std::vector<bool> wanted(vocab.size(), types.empty());
+    for (std::size_t tag = 0; tag < vocab.size() && !types.empty(); ++tag)
+        for (const auto& t : types)
+            if (schema.is_a(vocab[tag], t)) wanted[tag] = true;
+    std::vector<bool> mask(g.entity_count());
+    for (EntityIndex v = 0; v < g.entity_count(); ++v) mask[v] = wanted[g.entity_type(v)];
+    return mask;
 }
+
+// Every relation type is kept without a mask (all_types_), so no graph is needed.
+Selection Selection::all(const Graph&) { return {}; }
 
 Selection Selection::resolve(const Graph& g, const Schema& schema, const SelectionSpec& spec) {
     using Part = SelectionError::Part;
@@ -52,21 +67,7 @@ Selection Selection::resolve(const Graph& g, const Schema& schema, const Selecti
     s.weight_ = spec.weight;
 
     const std::size_t n = g.entity_count();
-    if (!spec.entity_types.empty()) {
-        for (const auto& t : spec.entity_types)
-            if (!schema.entity_type(t))
-                throw SelectionError(Part::entity_type,
-                                     fmt::format("unknown entity type '{}'{}", t,
-                                                 hint_for(t, schema.entity_type_names())));
-        // Resolved once per type tag: is_a walks the hierarchy by name.
-        const auto& etypes = g.entity_type_vocabulary();
-        std::vector<bool> wanted(etypes.size(), false);
-        for (std::size_t tag = 0; tag < etypes.size(); ++tag)
-            for (const auto& t : spec.entity_types)
-                if (schema.is_a(etypes[tag], t)) wanted[tag] = true;
-        s.typed_.resize(n);
-        for (EntityIndex v = 0; v < n; ++v) s.typed_[v] = wanted[g.entity_type(v)];
-    }
+    if (!spec.entity_types.empty()) s.typed_ = entities_of_types(g, schema, spec.entity_types);
 
     std::vector<bool> gone(n, false);
     for (const auto& id : spec.removed) {

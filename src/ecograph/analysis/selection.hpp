@@ -39,6 +39,11 @@ private:
     Part part_;
 };
 
+/// Per entity: whether its type is or descends from one of `types` (all when empty). Throws
+/// SelectionError (entity_type) for a type the schema does not know.
+std::vector<bool> entities_of_types(const Graph& g, const Schema& schema,
+                                    const std::vector<std::string>& types);
+
 /// A SelectionSpec resolved once against a graph and its schema: the relation types, entities
 /// and direction an analysis follows, and the weight it reads. Entity indices stay those of
 /// the graph: an entity left out is simply isolated (none of its relations is kept).
